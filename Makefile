@@ -1,0 +1,59 @@
+# KAM Lab: one entry point. `make serve` builds and serves the book; `make test` runs every check.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.kamlab-installed
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+export PATH := $(CURDIR)/$(BIN):$(PATH)
+export MPLCONFIGDIR := $(CURDIR)/$(VENV)/mplconfig
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+
+.PHONY: setup fonts book serve test unit notebooks build-check lint bench clean
+
+## setup: a .venv with kamlab and its book/test tools, plus the CJK font for charts
+setup: $(STAMP) fonts
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e ".[book,test]"
+	touch $(STAMP)
+
+fonts:
+	@[ -f $(FONT) ] || { echo "Installing the CJK font (fonts-wqy-microhei) …"; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q fonts-wqy-microhei >/dev/null || \
+	  { $(SUDO) apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q fonts-wqy-microhei >/dev/null; }; }
+
+## book: build the HTML book, executing every notebook (Sphinx warnings are errors)
+book: setup
+	$(BIN)/jupyter-book build . -W --keep-going
+
+## serve: build, then serve the book on http://127.0.0.1:8000
+serve: book
+	@echo "KAM Lab 已构建：在浏览器打开 http://127.0.0.1:8000 （Ctrl+C 停止）"
+	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory _build/html
+
+## test: lint, unit tests, notebooks under nbval, and a clean book build
+test: setup lint unit notebooks build-check
+
+lint:
+	$(BIN)/ruff check kamlab tests scripts
+
+unit:
+	$(BIN)/pytest tests
+
+notebooks:
+	$(BIN)/pytest -p no:cacheprovider --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -n 2 book exercises
+
+build-check:
+	$(BIN)/jupyter-book clean --all . >/dev/null
+	time $(BIN)/jupyter-book build . -W --keep-going
+
+## bench: print the speed figures named in the issues
+bench: setup
+	$(BIN)/python -m kamlab.bench
+
+clean:
+	$(BIN)/jupyter-book clean --all . || true

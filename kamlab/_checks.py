@@ -1,0 +1,153 @@
+"""Shared input checks: numbers, ranges, names, weights, tables.
+
+Private helpers used by every model. Each raises :class:`kamlab.InputError`
+with a Chinese message naming the field.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from .errors import InputError
+
+WEIGHT_TOTAL = 100.0
+_TOL = 1e-6
+
+
+def _fmt(x: float) -> str:
+    """Format a number without a trailing .0 (40.0 -> '40')."""
+    return f"{x:g}"
+
+
+def to_number(value: object, field: str) -> float:
+    """Parse one learner-typed value as a finite number.
+
+    Accepts ints, floats and numeric strings (spaces, thousands commas and
+    full-width digits are tolerated). Rejects booleans, blanks, text, NaN, inf.
+    """
+    if isinstance(value, bool) or value is None:
+        raise InputError(field, f"应为数字，当前为空或无效（{value!r}）", value)
+    if isinstance(value, str):
+        text = value.strip().replace(",", "").replace("，", "")
+        text = text.translate(str.maketrans("０１２３４５６７８９．－", "0123456789.-"))
+        if text == "":
+            raise InputError(field, "不能为空，请填写一个数字", value)
+        try:
+            number = float(text)
+        except ValueError:
+            raise InputError(field, f"应为数字，当前为文字“{value}”", value) from None
+    elif isinstance(value, int | float | np.integer | np.floating):
+        number = float(value)
+    else:
+        raise InputError(field, f"应为数字，当前为 {value!r}", value)
+    if math.isnan(number) or math.isinf(number):
+        raise InputError(field, f"应为有限的数字，当前为 {value!r}", value)
+    return number
+
+
+def in_range(value: object, field: str, low: float, high: float) -> float:
+    """Parse ``value`` and require ``low <= value <= high``."""
+    number = to_number(value, field)
+    if not low <= number <= high:
+        raise InputError(
+            field, f"应在 {_fmt(low)}–{_fmt(high)} 之间，当前为 {_fmt(number)}", value
+        )
+    return number
+
+
+def at_least(value: object, field: str, low: float = 0.0) -> float:
+    """Parse ``value`` and require ``value >= low``."""
+    number = to_number(value, field)
+    if number < low:
+        raise InputError(field, f"不能小于 {_fmt(low)}，当前为 {_fmt(number)}", value)
+    return number
+
+
+def names(values: Iterable[object], field: str) -> tuple[str, ...]:
+    """Strip names and reject empty or duplicate ones."""
+    out: list[str] = []
+    for i, raw in enumerate(values, start=1):
+        name = "" if raw is None else str(raw).strip()
+        if not name:
+            raise InputError(field, f"第 {i} 项的名称为空，请填写名称", raw)
+        if name in out:
+            raise InputError(field, f"名称“{name}”重复，每项名称须唯一", raw)
+        out.append(name)
+    if not out:
+        raise InputError(field, "为空，至少需要一项", values)
+    return tuple(out)
+
+
+def weights(items: Mapping[str, object], field: str = "权重") -> dict[str, float]:
+    """Validate criterion weights: names unique and non-empty, each 0–100, sum 100."""
+    keys = names(items.keys(), f"{field}·名称")
+    parsed = {k: in_range(items[k], f"{field}·{k}", 0, WEIGHT_TOTAL) for k in keys}
+    total = sum(parsed.values())
+    if abs(total - WEIGHT_TOTAL) > _TOL:
+        parts = " + ".join(f"{k} {_fmt(v)}" for k, v in parsed.items())
+        raise InputError(
+            field, f"之和应为 100，当前为 {_fmt(round(total, 6))}（{parts}）", total
+        )
+    return parsed
+
+
+def non_empty(rows: Sequence[object] | pd.DataFrame, field: str) -> None:
+    """Reject an empty list or table."""
+    if len(rows) == 0:
+        raise InputError(field, "为空，请至少填写一行", rows)
+
+
+def numeric_frame(
+    frame: pd.DataFrame,
+    columns: Sequence[str],
+    field: str,
+    low: float | None = None,
+    high: float | None = None,
+    row_label: str | None = None,
+) -> pd.DataFrame:
+    """Return ``frame[columns]`` as floats, vectorised, naming the first bad cell.
+
+    The message names the table (``field``), the row (by ``row_label`` column or
+    position) and the column of the first cell that is missing, non-numeric or
+    out of ``[low, high]``.
+    """
+    non_empty(frame, field)
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise InputError(field, f"缺少列“{missing[0]}”", missing[0])
+    out = pd.DataFrame(index=frame.index)
+    for col in columns:
+        raw = frame[col]
+        if raw.dtype == object or pd.api.types.is_string_dtype(raw):
+            cleaned = raw.astype("string").str.strip().str.replace(",", "", regex=False)
+            values = pd.to_numeric(cleaned, errors="coerce")
+        elif pd.api.types.is_bool_dtype(raw):
+            values = pd.Series(np.nan, index=raw.index)
+        else:
+            values = pd.to_numeric(raw, errors="coerce")
+        values = values.astype(float)
+        bad = ~np.isfinite(values.to_numpy())
+        if low is not None:
+            bad |= values.to_numpy() < low
+        if high is not None:
+            bad |= values.to_numpy() > high
+        if bad.any():
+            pos = int(np.argmax(bad))
+            who = (
+                f"“{frame[row_label].iloc[pos]}”"
+                if row_label and row_label in frame.columns
+                else f"第 {pos + 1} 行"
+            )
+            cell = raw.iloc[pos]
+            expected = "应为数字"
+            if low is not None and high is not None:
+                expected = f"应为 {_fmt(low)}–{_fmt(high)} 之间的数字"
+            elif low is not None:
+                expected = f"应为不小于 {_fmt(low)} 的数字"
+            raise InputError(f"{field}·{who}·{col}", f"{expected}，当前为 {cell!r}", cell)
+        out[col] = values
+    return out

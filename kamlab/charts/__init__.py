@@ -1,0 +1,15 @@
+"""Charts: each function takes a model's result and returns a matplotlib Figure.
+
+Importing this package configures matplotlib once for Chinese text (see
+:mod:`kamlab.charts.fonts`). ``import kamlab`` does not import it.
+"""
+
+from .fonts import configure_fonts
+from .matrix import draw_portfolio
+from .organisation import draw_organisation
+from .proposition import draw_proposition
+from .radar import draw_radar
+
+configure_fonts()
+
+__all__ = ["configure_fonts", "draw_portfolio", "draw_organisation", "draw_proposition", "draw_radar"]

@@ -1,0 +1,24 @@
+"""Thin ipywidgets UIs over the kamlab models (imported on demand)."""
+
+from .organisation import OrganisationWidget, organisation_widget
+from .proposition import PropositionWidget, proposition_widget
+from .quiz import QuizWidget, quiz_widget
+from .selection import SelectionWidget, StrengthWidget, selection_widget, strength_widget
+from .table import EditableTable
+from .worksheet import WorksheetWidget, worksheet_widget
+
+__all__ = [
+    "EditableTable",
+    "OrganisationWidget",
+    "PropositionWidget",
+    "SelectionWidget",
+    "StrengthWidget",
+    "organisation_widget",
+    "proposition_widget",
+    "QuizWidget",
+    "quiz_widget",
+    "selection_widget",
+    "strength_widget",
+    "WorksheetWidget",
+    "worksheet_widget",
+]

@@ -1,0 +1,76 @@
+"""The worksheet form: one text box per field, saved as you type, exportable."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as W
+
+from ..answers import AnswerStore, answers_dir
+from ..errors import InputError
+from ..worksheet import Worksheet, load_worksheet
+from ._base import error_html
+
+
+class WorksheetWidget(W.VBox):
+    """A worksheet form. Answers are saved to ``kamlab-answers/<id>.json`` on
+    every change and restored when the notebook is reopened."""
+
+    def __init__(self, worksheet: Worksheet, initial: dict[str, str] | None = None, autosave: bool = True) -> None:
+        super().__init__()
+        self.sheet = worksheet
+        self.store = AnswerStore(worksheet.id)
+        saved = self.store.load() if autosave else {}
+        values = {**(initial or {}), **saved}
+        self.autosave = autosave
+        self.status = W.HTML()
+        self.boxes: dict[str, W.Textarea] = {}
+        rows: list[W.Widget] = [W.HTML(f"<h4>{html.escape(worksheet.title)}</h4><p>{html.escape(worksheet.intro)}</p>")]
+        for section in worksheet.sections:
+            rows.append(W.HTML(f"<b>{html.escape(section.title)}</b>"))
+            for f in section.fields:
+                box = W.Textarea(value=str(values.get(f.key, "")), placeholder=f.hint,
+                                 description=f.label + ("*" if f.required else ""),
+                                 layout=W.Layout(width="95%", height="4.5em"),
+                                 style={"description_width": "10em"}, continuous_update=False)
+                box.observe(self._changed, names="value")
+                self.boxes[f.key] = box
+                rows.append(box)
+        md = W.Button(description="导出 Markdown", icon="file-text")
+        xlsx = W.Button(description="导出 Excel", icon="table")
+        md.on_click(lambda _: self.export("md"))
+        xlsx.on_click(lambda _: self.export("xlsx"))
+        self.children = [*rows, W.HBox([md, xlsx]), self.status]
+        if self.store.notice:
+            self.status.value = error_html(InputError("答案文件", self.store.notice))
+
+    @property
+    def answers(self) -> dict[str, str]:
+        """Current answers by field key."""
+        return {k: b.value for k, b in self.boxes.items()}
+
+    def _changed(self, _change: object) -> None:
+        if self.autosave:
+            self.store.save(self.answers)
+            self.status.value = f"<small>已自动保存到 {html.escape(str(self.store.path))}</small>"
+
+    def export(self, kind: str):
+        """Export to ``kamlab-answers/<id>.md`` or ``.xlsx``; required fields checked first."""
+        try:
+            self.sheet.check(self.answers)
+        except InputError as error:
+            self.status.value = error_html(error)
+            return None
+        path = answers_dir() / f"{self.sheet.id}.{kind}"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if kind == "md":
+            path.write_text(self.sheet.to_markdown(self.answers), encoding="utf-8")
+        else:
+            self.sheet.to_excel(self.answers, path)
+        self.status.value = f"已导出：<code>{html.escape(str(path))}</code>"
+        return path
+
+
+def worksheet_widget(worksheet_id: str, initial: dict[str, str] | None = None, autosave: bool = True) -> WorksheetWidget:
+    """The form for ``kamlab/data/worksheets/<worksheet_id>.json``."""
+    return WorksheetWidget(load_worksheet(worksheet_id), initial, autosave)

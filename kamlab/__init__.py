@@ -24,6 +24,7 @@ from .errors import InputError
 from .matrix import MatrixScheme, Quadrant
 from .organisation import OrganisationFacts, OrganisationResult, choose_organisation
 from .proposition import ValueProposition, build_proposition
+from .sample_data import load_sample
 from .weighted import Criteria, weighted_scores
 
 __version__ = "0.1.0"
@@ -46,6 +47,7 @@ __all__ = [
     "ValueProposition",
     "score_attractiveness",
     "build_proposition",
+    "load_sample",
     "business_strength",
     "choose_organisation",
     "selection_matrix",

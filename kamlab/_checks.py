@@ -23,6 +23,19 @@ def _fmt(x: float) -> str:
     return f"{x:g}"
 
 
+def _show(cell: object) -> str:
+    """A learner-readable rendering of a cell: numbers plain, text in quotes."""
+    if isinstance(cell, str):
+        return f"“{cell}”" if cell.strip() else "空白"
+    if isinstance(cell, bool) or cell is None:
+        return "空白" if cell is None else repr(cell)
+    try:
+        number = float(cell)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return repr(cell)
+    return "空白（NaN）" if math.isnan(number) else _fmt(number)
+
+
 def to_number(value: object, field: str) -> float:
     """Parse one learner-typed value as a finite number.
 
@@ -148,6 +161,6 @@ def numeric_frame(
                 expected = f"应为 {_fmt(low)}–{_fmt(high)} 之间的数字"
             elif low is not None:
                 expected = f"应为不小于 {_fmt(low)} 的数字"
-            raise InputError(f"{field}·{who}·{col}", f"{expected}，当前为 {cell!r}", cell)
+            raise InputError(f"{field}·{who}·{col}", f"{expected}，当前为 {_show(cell)}", cell)
         out[col] = values
     return out

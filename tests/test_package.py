@@ -1,0 +1,24 @@
+"""Package-level promises: fast, light import; public surface; glossary data."""
+
+import subprocess
+import sys
+
+import kamlab
+from kamlab.glossary import load_glossary
+
+
+def test_import_does_not_pull_matplotlib_or_ipywidgets():
+    code = "import sys, kamlab; print('matplotlib' in sys.modules, 'ipywidgets' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
+
+
+def test_public_names_exist():
+    for name in kamlab.__all__:
+        assert hasattr(kamlab, name), name
+
+
+def test_glossary_loads_with_unique_terms():
+    table = load_glossary()
+    assert list(table.columns) == ["中文", "English", "章节", "释义"]
+    assert table["中文"].is_unique

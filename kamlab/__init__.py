@@ -23,7 +23,10 @@ from .attractiveness import (
 from .errors import InputError
 from .matrix import MatrixScheme, Quadrant
 from .organisation import OrganisationFacts, OrganisationResult, choose_organisation
+from .pareto import ParetoResult, pareto_analysis
 from .proposition import ValueProposition, build_proposition
+from .pyramid import DEFAULT_VALUE_SCORECARD, PyramidResult, customer_pyramid, value_scorecard
+from .retention import RetentionAssumptions, RetentionResult, customer_npv, retention_uplift
 from .sample_data import load_sample
 from .weighted import Criteria, weighted_scores
 
@@ -53,4 +56,14 @@ __all__ = [
     "selection_matrix",
     "vulnerability_matrix",
     "weighted_scores",
+    "ParetoResult",
+    "pareto_analysis",
+    "DEFAULT_VALUE_SCORECARD",
+    "PyramidResult",
+    "customer_pyramid",
+    "value_scorecard",
+    "RetentionAssumptions",
+    "RetentionResult",
+    "customer_npv",
+    "retention_uplift",
 ]

@@ -1,0 +1,116 @@
+"""80/20 (Pareto) analysis of a customer table (丁兴良 第一讲: 二八法则).
+
+Sort customers by a value (profit or sales), largest first, and follow the
+cumulative share: what share of the total do the top x % of customers bring?
+The "20 % of customers give 80 % of sales" rule is a rule of thumb, not a law
+(Juran named the principle after Vilfredo Pareto's observation on land
+ownership); the analysis shows what *your* table says.
+
+With profit, some customers lose money, so the cumulative curve rises above
+100 % and then falls back to 100 % (a "whale curve"): the peak says how much
+profit the profitable customers make before the loss-makers eat part of it.
+
+Worked by hand: profits 50, 30, 10, 6, 4 (total 100) → cumulative 50, 80, 90, 96,
+100 %; the top 1 of 5 customers (20 %) give 50 %, the top 2 (40 %) give 80 %.
+"Top x %" means the first ``ceil(n × x / 100)`` customers.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import _checks
+from .errors import InputError
+
+
+@dataclass(frozen=True)
+class ParetoResult:
+    """Customers ranked by a value with cumulative shares.
+
+    Attributes:
+        table: 排名, the name column, the value, 累计客户占比 (%), 累计占比 (%).
+        value: name of the value column (e.g. ``"利润"``).
+        name: name of the customer column.
+        total: the sum of the value (> 0).
+    """
+
+    table: pd.DataFrame
+    value: str
+    name: str
+    total: float
+
+    @property
+    def n(self) -> int:
+        """Number of customers."""
+        return len(self.table)
+
+    def share_of_top(self, percent: object) -> float:
+        """Share (%) of the total given by the top ``percent`` % of customers."""
+        pct = _checks.in_range(percent, "前百分之几的客户", 0, 100)
+        k = math.ceil(self.n * pct / 100 - 1e-9)
+        if k == 0:
+            return 0.0
+        return round(float(self.table["累计占比"].iloc[k - 1]), 4)
+
+    def customers_for_share(self, percent: object) -> float:
+        """Smallest share (%) of customers, from the top, whose value reaches ``percent`` %."""
+        pct = _checks.in_range(percent, "目标占比", 0, 100)
+        reached = self.table["累计占比"].to_numpy() >= pct - 1e-9
+        k = int(reached.argmax()) + 1  # the last row is always 100 %
+        return round(100 * k / self.n, 4)
+
+    @property
+    def peak(self) -> float:
+        """Highest cumulative share (%); above 100 when some values are negative."""
+        return round(float(self.table["累计占比"].max()), 4)
+
+    @property
+    def negatives(self) -> int:
+        """How many customers have a negative value (loss-makers)."""
+        return int((self.table[self.value] < 0).sum())
+
+    def summary(self, points: tuple[float, ...] = (10, 20, 50)) -> pd.DataFrame:
+        """A small table: 前 x% 客户, 客户数, 占比 (%)."""
+        rows = [(f"前 {p:g}%", math.ceil(self.n * p / 100 - 1e-9), self.share_of_top(p)) for p in points]
+        return pd.DataFrame(rows, columns=["客户范围", "客户数", f"{self.value}占比%"])
+
+    def to_frame(self) -> pd.DataFrame:
+        """The ranked table."""
+        return self.table.copy()
+
+    def _repr_html_(self) -> str:
+        return self.summary().to_html(index=False, float_format=lambda v: f"{v:.1f}")
+
+
+def pareto_analysis(customers: pd.DataFrame, value: str = "利润", name: str = "客户") -> ParetoResult:
+    """Rank customers by ``value`` (largest first) and add cumulative shares.
+
+    Args:
+        customers: one row per customer with a ``name`` column and a numeric ``value``
+            column (negative allowed, e.g. a loss-making customer's profit).
+        value: the column to rank by (``"利润"`` or ``"销售额"`` …).
+        name: the column naming each customer (unique, non-empty).
+
+    Raises:
+        InputError: empty table, missing column, non-numeric or blank value,
+            empty or duplicate name, or a total that is not above 0.
+    """
+    field = "客户表"
+    _checks.non_empty(customers, field)
+    if name not in customers.columns:
+        raise InputError(field, f"缺少列“{name}”", name)
+    labels = _checks.names(customers[name], f"{field}·{name}")
+    values = _checks.numeric_frame(customers, [value], field, row_label=name)[value]
+    total = float(values.sum())
+    if total <= 0:
+        raise InputError(f"{field}·{value}", f"合计应大于 0，当前为 {total:g}，无法计算占比", total)
+    table = pd.DataFrame({name: labels, value: values.to_numpy()})
+    table = table.sort_values(value, ascending=False, kind="stable").reset_index(drop=True)
+    n = len(table)
+    table.insert(0, "排名", range(1, n + 1))
+    table["累计客户占比"] = (100 * table["排名"] / n).round(4)
+    table["累计占比"] = (100 * table[value].cumsum() / total).round(4)
+    return ParetoResult(table, value, name, round(total, 6))

@@ -28,6 +28,7 @@ from .proposition import ValueProposition, build_proposition
 from .pyramid import DEFAULT_VALUE_SCORECARD, PyramidResult, customer_pyramid, value_scorecard
 from .retention import RetentionAssumptions, RetentionResult, customer_npv, retention_uplift
 from .sample_data import load_sample
+from .scorecard import ScorecardResult, score_quarters
 from .weighted import Criteria, weighted_scores
 
 __version__ = "0.1.0"
@@ -56,6 +57,8 @@ __all__ = [
     "selection_matrix",
     "vulnerability_matrix",
     "weighted_scores",
+    "ScorecardResult",
+    "score_quarters",
     "ParetoResult",
     "pareto_analysis",
     "DEFAULT_VALUE_SCORECARD",

@@ -9,7 +9,8 @@ from .matrix import draw_portfolio
 from .organisation import draw_organisation
 from .proposition import draw_proposition
 from .radar import draw_radar
+from .scorecard import draw_scorecard
 
 configure_fonts()
 
-__all__ = ["configure_fonts", "draw_portfolio", "draw_organisation", "draw_proposition", "draw_radar"]
+__all__ = ["configure_fonts", "draw_portfolio", "draw_organisation", "draw_proposition", "draw_radar", "draw_scorecard"]

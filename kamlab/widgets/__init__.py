@@ -3,6 +3,7 @@
 from .organisation import OrganisationWidget, organisation_widget
 from .proposition import PropositionWidget, proposition_widget
 from .quiz import QuizWidget, quiz_widget
+from .scorecard import ScorecardWidget, scorecard_widget
 from .selection import SelectionWidget, StrengthWidget, selection_widget, strength_widget
 from .table import EditableTable
 from .worksheet import WorksheetWidget, worksheet_widget
@@ -21,4 +22,6 @@ __all__ = [
     "strength_widget",
     "WorksheetWidget",
     "worksheet_widget",
+    "ScorecardWidget",
+    "scorecard_widget",
 ]

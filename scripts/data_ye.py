@@ -1,0 +1,82 @@
+"""Generate the illustrative sample data of the 叶敦明 chapters (ye-01 … ye-06).
+
+Every number is invented for teaching: a mid-sized industrial supplier (think of a
+maker of hydraulic components selling to equipment makers). The chapters say so.
+The random generator has a fixed seed, so running this script again rewrites the
+same files byte for byte::
+
+    .venv/bin/python scripts/data_ye.py
+
+Files (all in ``kamlab/data/``):
+
+* ``ye_scorecard.csv``  — four quarters of 四维评估法 scores (定量/定性, 0–10).
+* ``ye_candidates.csv`` — five candidate accounts for the "is it big?" screen.
+* ``ye_benchmark.csv``  — our scores and the industry leader's on six factors.
+* ``ye_internal.csv``   — five key accounts: sales, net profit, brand value, rank.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+SEED = 20240601
+DATA = Path(__file__).resolve().parents[1] / "kamlab" / "data"
+DIMENSIONS = ("纵向时间对比", "横向标杆对比", "垂直经销商评价", "平行大客户反馈")
+
+
+def scorecard(rng: np.random.Generator) -> pd.DataFrame:
+    """Four quarters; scores drift upward by about one point over the year."""
+    rows = []
+    base = rng.integers(4, 7, size=(len(DIMENSIONS), 2))
+    for q in range(4):
+        row: dict[str, object] = {"季度": f"2024Q{q + 1}"}
+        for i, dim in enumerate(DIMENSIONS):
+            for j, kind in enumerate(("定量", "定性")):
+                drift = q // 2 + rng.integers(-1, 2)
+                row[f"{dim}·{kind}"] = int(np.clip(base[i, j] + drift, 0, 10))
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def candidates(rng: np.random.Generator) -> pd.DataFrame:
+    """Candidate accounts: first order (万元), growth (%), its yearly rise (points), influence."""
+    names = ["华北重工", "江南精机", "西部矿机", "东海船舶", "中原农装"]
+    first = [600, 40, 80, 150, 30]
+    growth = rng.choice([5, 10, 20, 30], size=5)
+    accel = rng.choice([0, 5, 10], size=5)
+    influence = rng.integers(3, 10, size=5)
+    return pd.DataFrame({"客户": names, "首单金额": first, "首年增长率": growth,
+                         "增速每年加快": accel, "行业影响力": influence})
+
+
+def benchmark(rng: np.random.Generator) -> pd.DataFrame:
+    """Six success factors: the leader scores high; we are uneven."""
+    factors = ["产品技术", "质量稳定性", "交付速度", "服务响应", "价格竞争力", "品牌影响力"]
+    leader = rng.integers(7, 10, size=6)
+    ours = np.clip(leader + rng.integers(-4, 2, size=6), 1, 10)
+    return pd.DataFrame({"要素": factors, "我方": ours, "行业龙头": leader})
+
+
+def internal(rng: np.random.Generator) -> pd.DataFrame:
+    """Five key accounts: sales and net profit (万元), brand value 0–10, our rank as supplier."""
+    names = ["华北重工", "东海船舶", "江南精机", "西部矿机", "中原农装"]
+    sales = rng.integers(4, 20, size=5) * 50
+    margin = rng.choice([2, 4, 6, 8, 10], size=5)
+    return pd.DataFrame({"客户": names, "销售额": sales, "净利润": sales * margin // 100,
+                         "品牌标杆价值": rng.integers(3, 10, size=5),
+                         "供应商排名": rng.integers(1, 5, size=5)})
+
+
+def main() -> None:
+    rng = np.random.default_rng(SEED)
+    for name, frame in (("ye_scorecard", scorecard(rng)), ("ye_candidates", candidates(rng)),
+                        ("ye_benchmark", benchmark(rng)), ("ye_internal", internal(rng))):
+        frame.to_csv(DATA / f"{name}.csv", index=False)
+        print(f"{name}.csv: {len(frame)} 行")
+
+
+if __name__ == "__main__":
+    main()

@@ -197,10 +197,12 @@ def _portfolio(accounts: pd.DataFrame, x: str, scheme: MatrixScheme, field: str)
         if col not in accounts.columns:
             raise _checks.InputError(field, f"缺少列“{col}”", col)
     y_low, y_high = scheme.y_range
-    values = _checks.numeric_frame(accounts, ["吸引力"], field, y_low, y_high, row_label="客户")
-    values[x] = _checks.numeric_frame(accounts, [x], field, *scheme.x_range, row_label="客户")[x]
-    values["销售额"] = _checks.numeric_frame(accounts, ["销售额"], field, 0, None, row_label="客户")["销售额"]
-    values.insert(0, "客户", accounts["客户"].astype(str).to_numpy())
+    values = pd.DataFrame({
+        "客户": accounts["客户"],
+        "吸引力": _checks.numeric_frame(accounts, ["吸引力"], field, y_low, y_high, row_label="客户")["吸引力"],
+        x: _checks.numeric_frame(accounts, [x], field, *scheme.x_range, row_label="客户")[x],
+        "销售额": _checks.numeric_frame(accounts, ["销售额"], field, 0, None, row_label="客户")["销售额"],
+    })
     return PortfolioResult(place(values, x, "吸引力", scheme), scheme, x, "吸引力")
 
 

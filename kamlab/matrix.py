@@ -57,24 +57,23 @@ class MatrixScheme:
         )
 
 
+def quadrant_codes(x: np.ndarray | pd.Series, y: np.ndarray | pd.Series, x_cut: float, y_cut: float) -> np.ndarray:
+    """Vectorised quadrant index into :data:`QUADRANT_KEYS` (HH=0, HL=1, LH=2, LL=3)."""
+    x_low = np.asarray(x, dtype=float) < x_cut
+    y_low = np.asarray(y, dtype=float) < y_cut
+    return y_low.astype(np.int8) * 2 + x_low.astype(np.int8)
+
+
 def quadrant_keys(x: np.ndarray | pd.Series, y: np.ndarray | pd.Series, x_cut: float, y_cut: float) -> np.ndarray:
     """Vectorised quadrant key (``HH``/``HL``/``LH``/``LL``) for each (x, y)."""
-    x_high = np.asarray(x, dtype=float) >= x_cut
-    y_high = np.asarray(y, dtype=float) >= y_cut
-    keys = np.array(QUADRANT_KEYS)
-    # index: HH=0, HL=1, LH=2, LL=3
-    return keys[(~y_high).astype(np.int8) * 2 + (~x_high).astype(np.int8)]
+    return np.array(QUADRANT_KEYS)[quadrant_codes(x, y, x_cut, y_cut)]
 
 
 def place(frame: pd.DataFrame, x: str, y: str, scheme: MatrixScheme) -> pd.DataFrame:
     """Add 象限 and 策略 columns to ``frame`` from its ``x`` and ``y`` columns."""
-    keys = quadrant_keys(frame[x].to_numpy(), frame[y].to_numpy(), scheme.x_cut, scheme.y_cut)
-    names = {k: q.name for k, q in scheme.quadrants.items()}
-    strategies = {k: q.strategy for k, q in scheme.quadrants.items()}
-    out = frame.copy()
-    cat = pd.Categorical.from_codes(
-        pd.Index(QUADRANT_KEYS).get_indexer(keys), categories=list(QUADRANT_KEYS)
+    codes = quadrant_codes(frame[x].to_numpy(), frame[y].to_numpy(), scheme.x_cut, scheme.y_cut)
+    quadrants = [scheme.quadrants[k] for k in QUADRANT_KEYS]
+    return frame.assign(  # a new frame; the caller's frame is left untouched
+        象限=pd.Categorical.from_codes(codes, categories=[q.name for q in quadrants]),
+        策略=pd.Categorical.from_codes(codes, categories=[q.strategy for q in quadrants]),
     )
-    out["象限"] = cat.rename_categories([names[k] for k in QUADRANT_KEYS])
-    out["策略"] = cat.rename_categories([strategies[k] for k in QUADRANT_KEYS])
-    return out

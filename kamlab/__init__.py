@@ -20,12 +20,20 @@ from .attractiveness import (
     selection_matrix,
     vulnerability_matrix,
 )
+from .benefit_ranking import BenefitRankingResult, rank_benefits
 from .errors import InputError
+from .global_readiness import ReadinessResult, global_readiness
+from .kraljic import KRALJIC_SCHEME, KraljicResult, classify_purchases
+from .lifetime_value import LifetimeValueResult, lifetime_value
 from .matrix import MatrixScheme, Quadrant
 from .organisation import OrganisationFacts, OrganisationResult, choose_organisation
 from .pareto import ParetoResult, pareto_analysis
+from .partnership import PartnershipResult, assess_partnership
+from .pipeline import STAGES as PIPELINE_STAGES
+from .pipeline import PipelineResult, forecast
 from .proposition import ValueProposition, build_proposition
 from .pyramid import DEFAULT_VALUE_SCORECARD, PyramidResult, customer_pyramid, value_scorecard
+from .relationship_stage import StageResult, diagnose_stage
 from .retention import RetentionAssumptions, RetentionResult, customer_npv, retention_uplift
 from .sample_data import load_sample
 from .scorecard import ScorecardResult, score_quarters
@@ -69,4 +77,20 @@ __all__ = [
     "RetentionResult",
     "customer_npv",
     "retention_uplift",
+    "BenefitRankingResult",
+    "rank_benefits",
+    "ReadinessResult",
+    "global_readiness",
+    "KRALJIC_SCHEME",
+    "KraljicResult",
+    "classify_purchases",
+    "LifetimeValueResult",
+    "lifetime_value",
+    "PartnershipResult",
+    "assess_partnership",
+    "PIPELINE_STAGES",
+    "PipelineResult",
+    "forecast",
+    "StageResult",
+    "diagnose_stage",
 ]

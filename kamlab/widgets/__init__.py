@@ -1,8 +1,11 @@
 """Thin ipywidgets UIs over the kamlab models (imported on demand)."""
 
 from .organisation import OrganisationWidget, organisation_widget
+from .pareto import ParetoWidget, pareto_widget
 from .proposition import PropositionWidget, proposition_widget
+from .pyramid import PyramidWidget, ValueScorecardWidget, pyramid_widget, value_scorecard_widget
 from .quiz import QuizWidget, quiz_widget
+from .retention import RetentionWidget, retention_widget
 from .scorecard import ScorecardWidget, scorecard_widget
 from .selection import SelectionWidget, StrengthWidget, selection_widget, strength_widget
 from .table import EditableTable
@@ -24,4 +27,12 @@ __all__ = [
     "worksheet_widget",
     "ScorecardWidget",
     "scorecard_widget",
+    "ParetoWidget",
+    "pareto_widget",
+    "PyramidWidget",
+    "pyramid_widget",
+    "ValueScorecardWidget",
+    "value_scorecard_widget",
+    "RetentionWidget",
+    "retention_widget",
 ]

@@ -71,3 +71,17 @@ def test_pareto_bad_input_names_the_field(table, field):
 def test_pareto_top_percent_out_of_range():
     with pytest.raises(InputError, match="前百分之几的客户"):
         pareto_analysis(_five()).share_of_top(120)
+
+
+def test_pareto_chart_and_widget():
+    from kamlab.charts import draw_pareto
+    from kamlab.widgets import pareto_widget
+
+    fig = draw_pareto(pareto_analysis(_five()), top=20)
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert any("前 20% 客户 → 50.0%" in t for t in texts)
+    w = pareto_widget(_five())
+    assert "<b>50.0%</b>" in w.summary.value
+    w.top.value = 40
+    assert "<b>80.0%</b>" in w.summary.value
+    assert w.chart.value[:4] == b"\x89PNG"

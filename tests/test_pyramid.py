@@ -95,3 +95,28 @@ def test_scorecard_bad_input():
         value_scorecard({"A": 50, "B": 40}, scores)
     with pytest.raises(InputError, match="计分卡"):
         value_scorecard({"A": 50, "B": 50}, scores)  # 11 is out of 0–10
+
+
+def test_pyramid_chart_and_widget_show_errors_inline():
+    from kamlab.charts import draw_pyramid
+    from kamlab.widgets import pyramid_widget
+
+    fig = draw_pyramid(customer_pyramid(_ten(), measures=["利润"]))
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["VIP客户", "大客户", "中客户", "小客户"]
+    w = pyramid_widget(_ten())
+    assert w.error.value == ""
+    w.bands[0].value = "10"  # 10 + 30 + 30 + 20 = 90
+    assert "分层比例" in w.error.value and "90" in w.error.value
+    assert w.bands[0].value == "10"  # what was typed is kept
+
+
+def test_value_scorecard_widget_follows_criteria():
+    from kamlab.widgets import value_scorecard_widget
+
+    scores = pd.DataFrame({"客户": ["甲", "乙"], "利润贡献": [9, 4], "增长潜力": [3, 8], "合作关系": [5, 7],
+                           "信用与回款": [5, 5], "行业影响力": [5, 5]})
+    w = value_scorecard_widget(scores)
+    assert w.error.value == ""
+    w.criteria.value = [{"标准": "利润贡献", "权重": "40"}, {"标准": "增长潜力", "权重": "60"}]
+    # 甲 9×0.4 + 3×0.6 = 5.4; 乙 4×0.4 + 8×0.6 = 6.4
+    assert w.result.table["价值分"].tolist() == [6.4, 5.4]

@@ -62,3 +62,15 @@ def test_bad_rates():
         retention_uplift(120)
     with pytest.raises(InputError, match="流失率降低的百分点"):
         retention_uplift(97, 5)  # only 3 points of defection left
+
+
+def test_retention_chart_and_widget():
+    from kamlab.charts import draw_retention
+    from kamlab.widgets import retention_widget
+
+    fig = draw_retention(retention_uplift(80, 5, HAND))
+    assert "5 个百分点" in fig.axes[0].get_title()
+    w = retention_widget()
+    assert "23.29 → 32.46" in w.summary.value  # the chapter's default assumptions
+    w.discount.value = "abc"
+    assert "折现率" in w.error.value

@@ -1,0 +1,98 @@
+"""Widgets for the customer pyramid and the (book's own) customer-value scorecard."""
+
+from __future__ import annotations
+
+import ipywidgets as W
+import pandas as pd
+
+from ..charts.pyramid import draw_pyramid
+from ..charts.radar import draw_radar
+from ..pyramid import (
+    DEFAULT_BANDS,
+    DEFAULT_VALUE_SCORECARD,
+    TIERS,
+    customer_pyramid,
+    value_scorecard,
+)
+from ..weighted import Criteria
+from ._base import Calculator
+from .table import EditableTable
+
+
+class PyramidWidget(Calculator):
+    """Tier a customer table by profit or sales with editable band percentages."""
+
+    state_names = ("by", "b0", "b1", "b2", "b3")
+
+    def __init__(self, customers: pd.DataFrame, measures: tuple[str, ...] = ("利润", "销售额")) -> None:
+        self.customers = customers
+        self.measures = measures
+        self.by = W.ToggleButtons(options=list(measures), description="分层依据")
+        self.bands = [W.Text(value=str(b), description=t, continuous_update=False,
+                             layout=W.Layout(width="11em"), style={"description_width": "4.5em"})
+                      for t, b in zip(TIERS, DEFAULT_BANDS, strict=True)]
+        controls = [self.by, W.HTML("<b>各层客户数占比（%，合计 100）</b>"), W.HBox(self.bands)]
+        super().__init__(controls, self._compute, self._draw, self._describe,
+                         watch=[self.by, *self.bands])
+
+    def _compute(self):
+        return customer_pyramid(self.customers, self.by.value, [b.value for b in self.bands],
+                                measures=list(self.measures))
+
+    @staticmethod
+    def _draw(result):
+        return draw_pyramid(result, "利润")
+
+    @staticmethod
+    def _describe(result) -> str:
+        return result.summary().to_html(index=False)
+
+
+def _rows(weights: dict[str, object]) -> list[dict[str, str]]:
+    return [{"标准": k, "权重": str(v)} for k, v in weights.items()]
+
+
+class ValueScorecardWidget(Calculator):
+    """Edit the scorecard's criteria and each customer's 0–10 scores; see 价值分."""
+
+    state_names = ("criteria", "scores")
+
+    def __init__(self, scores: pd.DataFrame, criteria: dict[str, object] | None = None) -> None:
+        criteria = criteria or DEFAULT_VALUE_SCORECARD
+        self.criteria = EditableTable(["标准", "权重"], _rows(criteria), widths=["12em", "6em"])
+        self.scores = EditableTable(["客户", *criteria], scores.astype(str).to_dict("records"))
+        self.criteria.on_change(self._sync)
+        controls = [W.HTML("<b>计分卡标准与权重（本书自拟，权重合计 100）</b>"), self.criteria,
+                    W.HTML("<b>客户评分（0–10 分）</b>"), self.scores]
+        super().__init__(controls, self._compute, self._draw, self._describe,
+                         watch=[self.criteria, self.scores])
+
+    def _sync(self) -> None:
+        wanted = ["客户", *[r["标准"].strip() for r in self.criteria.value]]
+        if wanted != self.scores.columns:
+            self.scores.set_columns(wanted)
+
+    def _compute(self):
+        criteria = Criteria.from_mapping({r["标准"]: r["权重"] for r in self.criteria.value}, "计分卡权重")
+        return value_scorecard(criteria, self.scores.frame())
+
+    @staticmethod
+    def _draw(result):
+        names = list(result.criteria.names)
+        series = {str(row["客户"]): [float(row[c]) for c in names]
+                  for _, row in result.table.head(4).iterrows()}
+        return draw_radar(names, series, title="客户价值计分卡（得分最高的 4 位）")
+
+    @staticmethod
+    def _describe(result) -> str:
+        return result._repr_html_()
+
+
+def pyramid_widget(customers: pd.DataFrame) -> PyramidWidget:
+    """The customer-pyramid calculator, ready to display."""
+    return PyramidWidget(customers)
+
+
+def value_scorecard_widget(scores: pd.DataFrame, criteria: dict[str, object] | None = None) -> ValueScorecardWidget:
+    """The customer-value scorecard calculator, ready to display."""
+    return ValueScorecardWidget(scores, criteria)

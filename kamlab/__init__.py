@@ -23,6 +23,7 @@ from .attractiveness import (
 from .benefit_ranking import BenefitRankingResult, rank_benefits
 from .errors import InputError
 from .global_readiness import ReadinessResult, global_readiness
+from .key_account_screen import ProjectionResult, ScreenResult, project_purchases, screen_accounts
 from .kraljic import KRALJIC_SCHEME, KraljicResult, classify_purchases
 from .lifetime_value import LifetimeValueResult, lifetime_value
 from .matrix import MatrixScheme, Quadrant
@@ -93,4 +94,8 @@ __all__ = [
     "forecast",
     "StageResult",
     "diagnose_stage",
+    "ProjectionResult",
+    "ScreenResult",
+    "project_purchases",
+    "screen_accounts",
 ]

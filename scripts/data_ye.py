@@ -42,14 +42,17 @@ def scorecard(rng: np.random.Generator) -> pd.DataFrame:
 
 
 def candidates(rng: np.random.Generator) -> pd.DataFrame:
-    """Candidate accounts: first order (万元), growth (%), its yearly rise (points), influence."""
-    names = ["华北重工", "江南精机", "西部矿机", "东海船舶", "中原农装"]
-    first = [600, 40, 80, 150, 30]
-    growth = rng.choice([5, 10, 20, 30], size=5)
-    accel = rng.choice([0, 5, 10], size=5)
-    influence = rng.integers(3, 10, size=5)
-    return pd.DataFrame({"客户": names, "首单金额": first, "首年增长率": growth,
-                         "增速每年加快": accel, "行业影响力": influence})
+    """Candidate accounts, set by hand so that each meaning of 大 appears once.
+
+    Columns: first order (万元), first-year growth (%), the rise of that growth
+    each year (percentage points), industry influence (0–10). ``rng`` is unused
+    here and kept for a uniform signature.
+    """
+    return pd.DataFrame({"客户": ["华北重工", "江南精机", "西部矿机", "东海船舶", "中原农装"],
+                         "首单金额": [600, 40, 80, 150, 30],
+                         "首年增长率": [5, 30, 10, 5, 30],
+                         "增速每年加快": [0, 20, 0, 0, 0],
+                         "行业影响力": [4, 3, 8, 5, 6]})
 
 
 def benchmark(rng: np.random.Generator) -> pd.DataFrame:

@@ -5,6 +5,7 @@ Importing this package configures matplotlib once for Chinese text (see
 """
 
 from .fonts import configure_fonts
+from .key_account_screen import draw_projection
 from .matrix import draw_portfolio
 from .organisation import draw_organisation
 from .pareto import draw_pareto
@@ -18,4 +19,5 @@ configure_fonts()
 
 __all__ = ["configure_fonts", "draw_portfolio", "draw_organisation", "draw_proposition", "draw_radar", "draw_scorecard",
     "draw_pareto", "draw_pyramid", "draw_retention",
+    "draw_projection",
 ]

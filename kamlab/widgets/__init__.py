@@ -1,5 +1,6 @@
 """Thin ipywidgets UIs over the kamlab models (imported on demand)."""
 
+from .key_account_screen import ProjectionWidget, ScreenWidget, projection_widget, screen_widget
 from .organisation import OrganisationWidget, organisation_widget
 from .pareto import ParetoWidget, pareto_widget
 from .proposition import PropositionWidget, proposition_widget
@@ -35,4 +36,8 @@ __all__ = [
     "value_scorecard_widget",
     "RetentionWidget",
     "retention_widget",
+    "ProjectionWidget",
+    "ScreenWidget",
+    "projection_widget",
+    "screen_widget",
 ]

@@ -28,6 +28,7 @@ class OrganisationWidget(Calculator):
                            continuous_update=False)
             self.inputs[f.key] = w
             rows.append(W.HBox([w, W.HTML(f"<small>{f.scale}</small>")]))
+        self.state_names = tuple(self.inputs)
         super().__init__(rows, lambda: model.choose_organisation({k: w.value for k, w in self.inputs.items()}),
                          draw_organisation, self._describe, watch=list(self.inputs.values()))
 

@@ -23,6 +23,8 @@ def _lines(text: str) -> list[str]:
 class PropositionWidget(Calculator):
     """Four quadrants edited side by side; card redrawn; export buttons."""
 
+    state_names = ("account", "q1", "q2", "q3", "q4")
+
     def __init__(self, account: str = "", quantified=(), psychological=(), commitments=(), tracking=()) -> None:
         self.account = W.Text(value=account, description="客户名称", continuous_update=False)
         self.q1 = EditableTable(["指标", "现状", "目标", "单位", "年价值"], list(quantified),

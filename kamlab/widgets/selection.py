@@ -27,6 +27,8 @@ class SelectionWidget(Calculator):
     matrix (吸引力 × 相对实力) and the vulnerability view (吸引力 × 易损性).
     """
 
+    state_names = ("criteria", "accounts", "view", "y_cut", "x_cut")
+
     def __init__(self, accounts: pd.DataFrame, criteria: dict[str, object] | None = None) -> None:
         criteria = criteria or model.DEFAULT_ATTRACTIVENESS
         self.criteria = EditableTable(["标准", "权重"], _criteria_rows(criteria), widths=["14em", "6em"])
@@ -74,6 +76,8 @@ class SelectionWidget(Calculator):
 
 class StrengthWidget(Calculator):
     """One account's buying criteria: our rating vs the strongest competitor."""
+
+    state_names = ("table",)
 
     def __init__(self, table: pd.DataFrame | None = None) -> None:
         if table is None:

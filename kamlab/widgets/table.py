@@ -55,6 +55,17 @@ class EditableTable(W.VBox):
         self._relayout()
         self._notify()
 
+    def state(self) -> list[dict[str, str]]:
+        """The rows as saved in an answer file (same as ``value``)."""
+        return self.value
+
+    def restore(self, rows: object) -> None:
+        """Put saved rows back; anything but a list of rows raises ``TypeError``."""
+        if not isinstance(rows, list) or not all(isinstance(r, dict | list) for r in rows):
+            raise TypeError("saved table rows must be a list of dicts or lists")
+        self.value = [{k: "" if v is None else str(v) for k, v in r.items()} if isinstance(r, dict)
+                      else ["" if v is None else str(v) for v in r] for r in rows]
+
     def frame(self) -> pd.DataFrame:
         """The rows as a DataFrame of strings (columns in order)."""
         return pd.DataFrame(self.value, columns=self.columns)

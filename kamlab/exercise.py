@@ -1,0 +1,147 @@
+"""Assignable case exercises: the learner's question sheet and its answers.
+
+An exercise has one authoring source, ``exercises/src/<id>.md`` (the notebook
+text) with its key ``exercises/src/<id>.key.json`` (questions, and for each a
+``key``: expected value, tolerance, rubric, model answer). ``scripts/build_exercises.py``
+generates from it the learner notebook ``exercises/<id>.ipynb`` (key cells
+stripped) and the public question sheet ``kamlab/data/exercises/<id>.json``
+(every ``key`` and the trainer's notes stripped), which is what this module loads.
+
+Question types and the answer each takes (as saved, JSON):
+
+- ``number``: the text the learner typed (``"6.8"``), parsed when graded;
+- ``choice``: one of ``options``;
+- ``text``: free text;
+- ``table``: rows of an :class:`~kamlab.widgets.table.EditableTable` (``widget`` names it);
+- ``inputs``: the named inputs of a bound calculator (``widget`` names it);
+- ``proposition``: the inputs of a bound four-quadrant proposition widget.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .errors import InputError
+
+QUESTION_TYPES = ("number", "choice", "text", "table", "inputs", "proposition")
+#: Question fields a learner may see; everything else (``key`` …) is the trainer's.
+PUBLIC_FIELDS = ("id", "label", "type", "points", "unit", "hint", "options", "widget", "columns")
+
+
+@dataclass(frozen=True)
+class Question:
+    """One gradable question of an exercise."""
+
+    id: str
+    label: str
+    type: str
+    points: float
+    unit: str = ""
+    hint: str = ""
+    options: tuple[str, ...] = ()
+    widget: str = ""
+    columns: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ExerciseSheet:
+    """An exercise's public question sheet."""
+
+    id: str
+    title: str
+    chapter: str
+    questions: tuple[Question, ...]
+
+    @property
+    def max_points(self) -> float:
+        """Total points available."""
+        return float(sum(q.points for q in self.questions))
+
+    def question(self, qid: str) -> Question:
+        """The question with id ``qid``."""
+        for q in self.questions:
+            if q.id == qid:
+                return q
+        raise InputError(f"练习 {self.id}·题目", f"没有编号为“{qid}”的题目", qid)
+
+    def to_frame(self, answers: dict[str, Any]) -> pd.DataFrame:
+        """One row per question: 题号, 题目, 回答 (as text)."""
+        return pd.DataFrame(
+            [(q.id, q.label, answer_text(answers.get(q.id))) for q in self.questions],
+            columns=["题号", "题目", "回答"],
+        )
+
+    def to_markdown(self, answers: dict[str, Any]) -> str:
+        """The learner's answers as a Markdown document."""
+        lines = [f"# {self.title}", ""]
+        for q in self.questions:
+            text = answer_text(answers.get(q.id)) or "（未作答）"
+            unit = f"（{q.unit}）" if q.unit else ""
+            lines += [f"## {q.label}{unit}", "", text, ""]
+        return "\n".join(lines)
+
+    def to_excel(self, answers: dict[str, Any], path: str | Path) -> Path:
+        """Write the answers to an .xlsx file (one sheet)."""
+        path = Path(path)
+        self.to_frame(answers).to_excel(path, sheet_name="我的答案", index=False)
+        return path
+
+
+def answer_text(value: Any) -> str:
+    """A saved answer as one readable line or block of text."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, list):
+        return "\n".join(answer_text(v) for v in value)
+    if isinstance(value, dict):
+        return "；".join(f"{k}：{answer_text(v)}" for k, v in value.items() if answer_text(v))
+    return str(value)
+
+
+def parse_sheet(data: object) -> ExerciseSheet:
+    """Build an :class:`ExerciseSheet` from its JSON data (public or full key)."""
+    if not isinstance(data, dict) or not isinstance(data.get("questions"), list) or "exercise" not in data:
+        raise InputError("练习定义", "应包含 exercise 与 questions 列表", None)
+    seen: set[str] = set()
+    questions = []
+    for raw in data["questions"]:
+        qid = str(raw.get("id", "")).strip()
+        if not qid or qid in seen:
+            raise InputError(f"练习 {data['exercise']}·题号", f"“{qid}”为空或重复", qid)
+        if raw.get("type") not in QUESTION_TYPES:
+            raise InputError(f"练习 {data['exercise']}·{qid}·题型", f"应为 {'/'.join(QUESTION_TYPES)}", raw.get("type"))
+        seen.add(qid)
+        questions.append(Question(
+            qid, str(raw.get("label", qid)), raw["type"], float(raw.get("points", 1)),
+            str(raw.get("unit", "")), str(raw.get("hint", "")), tuple(raw.get("options", ())),
+            str(raw.get("widget", "")), tuple(raw.get("columns", ())),
+        ))
+    return ExerciseSheet(str(data["exercise"]), str(data.get("title", data["exercise"])),
+                         str(data.get("chapter", "")), tuple(questions))
+
+
+def public_sheet(key: dict[str, Any]) -> dict[str, Any]:
+    """The learner-visible part of a full key: no ``key`` fields, no trainer notes."""
+    return {
+        "exercise": key["exercise"],
+        "title": key.get("title", key["exercise"]),
+        "chapter": key.get("chapter", ""),
+        "questions": [{f: q[f] for f in PUBLIC_FIELDS if f in q} for q in key["questions"]],
+    }
+
+
+def load_sheet(exercise_id: str) -> ExerciseSheet:
+    """Load the public sheet ``kamlab/data/exercises/<id>.json``."""
+    path = resources.files("kamlab") / "data" / "exercises" / f"{exercise_id}.json"
+    try:
+        return parse_sheet(json.loads(path.read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        raise InputError("练习", f"没有找到练习“{exercise_id}”", exercise_id) from None

@@ -1,0 +1,167 @@
+"""Scoring one answer against its key: numbers with tolerances, choices, texts,
+tables, calculator inputs and the four-quadrant proposition.
+
+Every scorer takes the question (with its ``key``) and the learner's saved
+answer (plain JSON) and returns a :class:`Mark`: points, the expected answer as
+text and a Chinese explanation. Nothing here executes learner text; the
+proposition rubric reuses :func:`kamlab.build_proposition`'s validation.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from .. import _checks
+from ..errors import InputError
+from ..proposition import build_proposition
+
+
+@dataclass(frozen=True)
+class Mark:
+    """The automatic score of one answer."""
+
+    score: float
+    max_score: float
+    expected: str
+    detail: str
+
+
+def _fmt(x: float) -> str:
+    return f"{x:,.6g}" if abs(x) < 1e6 else f"{x:,.0f}"
+
+
+def score_number(q: dict[str, Any], value: Any) -> Mark:
+    """Full points when within ``tolerance`` (absolute) or ``relative`` (share) of ``expected``."""
+    key, points = q["key"], float(q.get("points", 1))
+    expected = float(key["expected"])
+    tol = max(float(key.get("tolerance", 0)), abs(expected) * float(key.get("relative", 0)))
+    shown = f"{_fmt(expected)}（允许误差 ±{_fmt(tol)}）"
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return Mark(0, points, shown, "未作答")
+    try:
+        number = _checks.to_number(value.replace("%", "") if isinstance(value, str) else value, q["label"])
+    except InputError:
+        return Mark(0, points, shown, f"“{value}”不是数字")
+    if abs(number - expected) <= tol + 1e-9:
+        return Mark(points, points, shown, "正确")
+    return Mark(0, points, shown, f"回答 {_fmt(number)}，与参考答案相差 {_fmt(number - expected)}")
+
+
+def score_choice(q: dict[str, Any], value: Any) -> Mark:
+    """Full points when the choice is the expected one (or one of several)."""
+    key, points = q["key"], float(q.get("points", 1))
+    accepted = key["expected"] if isinstance(key["expected"], list) else [key["expected"]]
+    shown = " 或 ".join(map(str, accepted))
+    if not value:
+        return Mark(0, points, shown, "未作答")
+    ok = str(value).strip() in accepted
+    return Mark(points if ok else 0, points, shown, "正确" if ok else "选择有误")
+
+
+def score_text(q: dict[str, Any], value: Any) -> Mark:
+    """Keyword coverage: each of ``keywords`` found counts, ``need`` found earns full points.
+
+    A provisional score: the trainer reviews texts and may set a manual score.
+    """
+    key, points = q["key"], float(q.get("points", 1))
+    words = [str(w) for w in key.get("keywords", [])]
+    text = str(value or "").strip()
+    shown = "要点：" + "、".join(words) if words else "由培训师评阅"
+    if len(text) < int(key.get("min_chars", 1)):
+        return Mark(0, points, shown, f"未作答或过短（少于 {key.get('min_chars', 1)} 字）")
+    if not words:
+        return Mark(0, points, shown, "待培训师人工评分")
+    found = [w for w in words if any(alt in text for alt in w.split("|"))]
+    need = int(key.get("need", len(words)))
+    score = round(points * min(1.0, len(found) / need), 2)
+    return Mark(score, points, shown.replace("|", "/"),
+                f"覆盖要点 {len(found)}/{need}：{'、'.join(found) or '无'}（自动初评，培训师可复核）")
+
+
+def score_table(q: dict[str, Any], value: Any) -> Mark:
+    """At least ``min_rows`` rows with every column in ``required`` filled."""
+    key, points = q["key"], float(q.get("points", 1))
+    need, required = int(key.get("min_rows", 1)), list(key.get("required", q.get("columns", [])))
+    shown = f"至少 {need} 行完整填写（{'、'.join(required)}）"
+    rows = value if isinstance(value, list) else []
+    full = [r for r in rows if isinstance(r, dict) and all(str(r.get(c, "") or "").strip() for c in required)]
+    score = round(points * min(1.0, len(full) / need), 2)
+    return Mark(score, points, shown, f"完整的行数 {len(full)}/{need}")
+
+
+def score_inputs(q: dict[str, Any], value: Any) -> Mark:
+    """Share of the calculator's inputs equal (within ``tolerance``) to the scenario's."""
+    key, points = q["key"], float(q.get("points", 1))
+    expected: dict[str, Any] = key["expected"]
+    tol = float(key.get("tolerance", 0))
+    given = value if isinstance(value, dict) else {}
+    wrong = []
+    for name, want in expected.items():
+        try:
+            ok = abs(_checks.to_number(given.get(name), name) - float(want)) <= tol + 1e-9
+        except InputError:
+            ok = False
+        if not ok:
+            wrong.append(name)
+    score = round(points * (len(expected) - len(wrong)) / len(expected), 2)
+    shown = "；".join(f"{k}={v}" for k, v in expected.items())
+    detail = "全部录入正确" if not wrong else f"与情境不符的输入：{'、'.join(wrong)}"
+    return Mark(score, points, shown, detail)
+
+
+def score_proposition(q: dict[str, Any], value: Any) -> Mark:
+    """Rubric checks on the four quadrants, validated by :func:`build_proposition`.
+
+    Checks (each with ``points`` in the key's ``rubric`` list): ``four_quadrants``
+    (all four filled), ``quantified`` (quadrant 1 valid: numbers, a change from
+    baseline), ``min_metrics`` (at least ``n`` quadrant-1 rows) and ``total``
+    (total annual value within ``relative`` of ``expected``).
+    """
+    key, points = q["key"], float(q.get("points", 1))
+    v = value if isinstance(value, dict) else {}
+    lines = [s for s in str(v.get("q2", "") or "").splitlines() if s.strip()]
+    commits = [s for s in str(v.get("q3", "") or "").splitlines() if s.strip()]
+    q1 = [r for r in v.get("q1", []) if isinstance(r, dict)] if isinstance(v.get("q1"), list) else []
+    q4 = [r for r in v.get("q4", []) if isinstance(r, dict)] if isinstance(v.get("q4"), list) else []
+    passed: dict[str, bool] = {}
+    prop = None
+    try:
+        prop = build_proposition(str(v.get("account", "") or "").strip() or "（未命名客户）", q1, lines, commits, q4)
+        passed["four_quadrants"] = passed["quantified"] = True
+        problem = ""
+    except InputError as error:
+        passed["four_quadrants"] = error.field != "价值主张"
+        passed["quantified"] = False
+        problem = str(error)
+    earned, notes, shown = 0.0, [], []
+    for item in key["rubric"]:
+        check = item["check"]
+        if check == "min_metrics":
+            ok = prop is not None and len(prop.quantified) >= int(item["n"])
+        elif check == "total":
+            want = float(item["expected"])
+            ok = prop is not None and abs(prop.total_annual_value - want) <= want * float(item.get("relative", 0.05))
+        else:
+            ok = passed[check]
+        earned += float(item["points"]) if ok else 0.0
+        notes.append(f"{'✓' if ok else '✗'} {item['label']}")
+        shown.append(item["label"])
+    if problem:
+        notes.append(problem)
+    return Mark(round(min(earned, points), 2), points, "；".join(shown), "；".join(notes))
+
+
+SCORERS = {"number": score_number, "choice": score_choice, "text": score_text, "table": score_table,
+           "inputs": score_inputs, "proposition": score_proposition}
+
+
+def score(q: dict[str, Any], value: Any) -> Mark:
+    """Score one answer with the scorer for its question type."""
+    return SCORERS[q["type"]](q, value)
+
+
+def as_text(value: Any) -> str:
+    """An answer stored in the gradebook: JSON text (strings as themselves)."""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)

@@ -78,3 +78,16 @@ def test_quiz_widget_feedback():
         choice.value = question.answer
     assert all(q.check())
     assert f"{len(q.choices)} / {len(q.choices)}" in q.score.value
+
+
+def test_calculator_chart_hidden_until_drawn():
+    # No chart function: the empty picture stays hidden (no broken image in the static book).
+    assert strength_widget().chart.layout.display == "none"
+    # First input invalid: nothing drawn yet, still hidden; fixed: drawn and shown.
+    facts = {"n_accounts": "很多", "ka_share": 35, "spread": 3, "central_purchasing": 3,
+             "coordination": 3, "customisation": 3, "resources": 3}
+    w = organisation_widget(facts)
+    assert "「大客户数量」应为数字" in w.error.value
+    assert w.chart.layout.display == "none"
+    w.inputs["n_accounts"].value = "12"
+    assert w.chart.value[:4] == b"\x89PNG" and w.chart.layout.display is None

@@ -77,7 +77,9 @@ class Calculator:
         self.compute, self.draw, self.describe = compute, draw, describe
         self.error = W.HTML()
         self.summary = W.HTML()
-        self.chart = W.Image(format="png", layout=W.Layout(max_width="720px"))
+        # Hidden until a chart is drawn: an empty Image shows as a broken picture
+        # in the static HTML book (e.g. calculators with ``draw=None``).
+        self.chart = W.Image(format="png", layout=W.Layout(max_width="720px", display="none"))
         self.result: Any = None
         self.listeners: list[Callable[[Calculator], None]] = []
         self.input_listeners: list[Callable[[Calculator], None]] = []
@@ -110,6 +112,7 @@ class Calculator:
             fig = self.draw(result)
             if fig is not None:
                 self.chart.value = figure_png(fig)
+                self.chart.layout.display = None
         for listener in self.listeners:
             listener(self)
         return result

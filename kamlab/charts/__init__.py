@@ -4,14 +4,21 @@ Importing this package configures matplotlib once for Chinese text (see
 :mod:`kamlab.charts.fonts`). ``import kamlab`` does not import it.
 """
 
+from .benefit_ranking import draw_benefit_ranking
 from .fonts import configure_fonts
+from .global_readiness import draw_readiness
 from .key_account_screen import draw_projection
+from .kraljic import draw_kraljic
+from .lifetime_value import draw_lifetime_value
 from .matrix import draw_portfolio
 from .organisation import draw_organisation
 from .pareto import draw_pareto
+from .partnership import draw_partnership
+from .pipeline import draw_funnel
 from .proposition import draw_proposition
 from .pyramid import draw_pyramid
 from .radar import draw_radar
+from .relationship_stage import draw_stage
 from .retention import draw_retention
 from .scorecard import draw_scorecard
 
@@ -20,4 +27,11 @@ configure_fonts()
 __all__ = ["configure_fonts", "draw_portfolio", "draw_organisation", "draw_proposition", "draw_radar", "draw_scorecard",
     "draw_pareto", "draw_pyramid", "draw_retention",
     "draw_projection",
+    "draw_benefit_ranking",
+    "draw_readiness",
+    "draw_kraljic",
+    "draw_lifetime_value",
+    "draw_partnership",
+    "draw_funnel",
+    "draw_stage",
 ]

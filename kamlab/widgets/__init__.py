@@ -1,11 +1,18 @@
 """Thin ipywidgets UIs over the kamlab models (imported on demand)."""
 
+from .benefit_ranking import BenefitRankingWidget, benefit_ranking_widget
+from .global_readiness import ReadinessWidget, readiness_widget
 from .key_account_screen import ProjectionWidget, ScreenWidget, projection_widget, screen_widget
+from .kraljic import KraljicWidget, kraljic_widget
+from .lifetime_value import LifetimeValueWidget, lifetime_value_widget
 from .organisation import OrganisationWidget, organisation_widget
 from .pareto import ParetoWidget, pareto_widget
+from .partnership import PartnershipWidget, partnership_widget
+from .pipeline import PipelineWidget, pipeline_widget
 from .proposition import PropositionWidget, proposition_widget
 from .pyramid import PyramidWidget, ValueScorecardWidget, pyramid_widget, value_scorecard_widget
 from .quiz import QuizWidget, quiz_widget
+from .relationship_stage import StageWidget, stage_widget
 from .retention import RetentionWidget, retention_widget
 from .scorecard import ScorecardWidget, scorecard_widget
 from .selection import SelectionWidget, StrengthWidget, selection_widget, strength_widget
@@ -40,4 +47,18 @@ __all__ = [
     "ScreenWidget",
     "projection_widget",
     "screen_widget",
+    "BenefitRankingWidget",
+    "benefit_ranking_widget",
+    "ReadinessWidget",
+    "readiness_widget",
+    "KraljicWidget",
+    "kraljic_widget",
+    "LifetimeValueWidget",
+    "lifetime_value_widget",
+    "PartnershipWidget",
+    "partnership_widget",
+    "PipelineWidget",
+    "pipeline_widget",
+    "StageWidget",
+    "stage_widget",
 ]

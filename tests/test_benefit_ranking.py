@@ -66,3 +66,16 @@ def test_empty_and_duplicate_suppliers_rejected():
     dup = pd.concat([grid(我方=(1, 1, 1)), grid(我方=(2, 2, 2))])
     with pytest.raises(InputError, match="重复"):
         rank_benefits(NEEDS, dup)
+
+
+def test_chart_and_widget_show_error_inline_then_recover():
+    from kamlab.charts import draw_benefit_ranking
+    from kamlab.widgets import benefit_ranking_widget
+
+    needs, scores = load_sample("wang_benefit_needs"), load_sample("wang_benefit_scores")
+    w = benefit_ranking_widget(needs, scores)
+    assert w.result.our_score == 7.55 and draw_benefit_ranking(w.result).axes
+    w.needs._cells[0][1].value = "35"  # weights now 105
+    assert "效益需求权重" in w.error.value and "105" in w.error.value
+    w.needs._cells[0][1].value = "30"
+    assert w.error.value == ""

@@ -53,3 +53,13 @@ def test_weights_must_cover_the_eight_drivers():
     w = {**{d: 12.5 for d in DRIVERS[:-1]}, "其他": 12.5}
     with pytest.raises(InputError, match="驱动因素权重"):
         global_readiness(scores(*(5,) * 8), w)
+
+
+def test_chart_and_widget():
+    from kamlab.charts import draw_readiness
+    from kamlab.widgets import readiness_widget
+
+    w = readiness_widget(scores(8, 6, 9, 7, 8, 4, 5, 6))
+    assert w.result.score == 6.625 and draw_readiness(w.result).axes
+    w.table._cells[0][2].value = "20"  # weights now 107.5
+    assert "驱动因素权重" in w.error.value

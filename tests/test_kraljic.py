@@ -53,3 +53,13 @@ def test_bad_input_names_the_field(rows, field):
 def test_empty_table_rejected():
     with pytest.raises(InputError, match="采购品类表"):
         classify_purchases(items())
+
+
+def test_chart_and_widget_cut_lines():
+    from kamlab.charts import draw_kraljic
+    from kamlab.widgets import kraljic_widget
+
+    w = kraljic_widget(load_sample("wang_purchases"))
+    assert draw_kraljic(w.result).axes
+    w.y_cut.value = 8.5  # now only 发动机 (9) keeps high profit impact
+    assert w.result.counts().loc["战略型", "品类数"] == 1

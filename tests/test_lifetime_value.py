@@ -63,3 +63,15 @@ def test_bad_input_names_the_field(args, field):
 def test_unknown_timing():
     with pytest.raises(InputError, match="计算口径"):
         lifetime_value(100, 80, 10, timing="mid")
+
+
+def test_chart_and_widget():
+    from kamlab.charts import draw_lifetime_value
+    from kamlab.widgets import lifetime_value_widget
+
+    w = lifetime_value_widget(100, 80, 10)
+    assert w.result.value == pytest.approx(266.6667) and draw_lifetime_value(w.result).axes
+    w.years.value = "5"
+    assert w.result.value == pytest.approx(212.4097)
+    w.margin.value = "abc"
+    assert "年均毛利" in w.error.value

@@ -59,3 +59,13 @@ def test_bad_ratings_name_the_field(ours, facil, field):
 def test_missing_rating_named():
     with pytest.raises(InputError, match="客户方驱动因素.*客户服务改善"):
         assess_partnership(rate(DRIVERS, (3,) * 4), {"资产/成本效率": 3}, rate(FACILITATORS, (3,) * 4))
+
+
+def test_chart_and_widget():
+    from kamlab.charts import draw_partnership
+    from kamlab.widgets import partnership_widget
+
+    w = partnership_widget((4, 4, 3, 5), (3, 4, 3, 4), (3, 3, 4, 2))
+    assert w.result.partnership_type == TYPE_II and draw_partnership(w.result).axes
+    w.facilitators._cells[0][1].value = "9"
+    assert "促进因素·企业文化兼容" in w.error.value

@@ -64,3 +64,13 @@ def test_probabilities_must_not_fall_or_leave_range():
         forecast(opps(("P1", "A", "过滤", 5)), {**DEFAULT_PROBABILITIES, "意向达成": 120})
     with pytest.raises(InputError, match="缺少阶段"):
         forecast(opps(("P1", "A", "过滤", 5)), {"过滤": 10})
+
+
+def test_funnel_chart_and_widget():
+    from kamlab.charts import draw_funnel
+    from kamlab.widgets import pipeline_widget
+
+    w = pipeline_widget(load_sample("wang_pipeline"))
+    assert w.result.weighted_total == 827.75 and draw_funnel(w.result).axes
+    w.probabilities._cells[7][1].value = "50"  # 意向达成 below 商务公关 75
+    assert "阶段概率·意向达成" in w.error.value

@@ -48,3 +48,14 @@ def test_bad_levels_name_the_indicator(values, field):
 def test_missing_indicator_named():
     with pytest.raises(InputError, match="转换成本"):
         diagnose_stage({k: 3 for k in list(INDICATORS)[:-1]})
+
+
+def test_chart_and_widget():
+    from kamlab.charts import draw_stage
+    from kamlab.widgets import stage_widget
+
+    w = stage_widget(levels(3, 2, 3, 4, 2, 3))
+    assert w.result.name == "合作期" and draw_stage(w.result).axes
+    for choice in w.choices.values():
+        choice.value = 5
+    assert w.result.name == "整合期"

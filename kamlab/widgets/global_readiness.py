@@ -1,0 +1,33 @@
+"""Widget for the global-KA readiness score."""
+
+from __future__ import annotations
+
+import ipywidgets as W
+
+from ..global_readiness import DEFAULT_WEIGHTS, DRIVERS, EXTERNAL, global_readiness
+from ..charts.global_readiness import draw_readiness
+from ._base import Calculator
+from .table import EditableTable
+
+
+class ReadinessWidget(Calculator):
+    """Weights (sum 100) and 0–10 scores for the four external and four internal drivers."""
+
+    def __init__(self, scores: dict[str, object] | None = None, weights: dict[str, object] | None = None) -> None:
+        scores = scores or {d: 5 for d in DRIVERS}
+        weights = weights or DEFAULT_WEIGHTS
+        rows = [(d, "外部" if d in EXTERNAL else "内部", str(weights[d]), str(scores[d])) for d in DRIVERS]
+        self.table = EditableTable(["驱动因素", "类别", "权重", "评分"], rows,
+                                   widths=["16em", "4em", "5em", "5em"], fixed_rows=True)
+        super().__init__([W.HTML("<b>全球大客户管理的驱动因素（权重合计 100，评分 0–10）</b>"), self.table],
+                         self._compute, draw_readiness, lambda r: r._repr_html_(), watch=[self.table])
+
+    def _compute(self):
+        rows = self.table.value
+        return global_readiness({r["驱动因素"]: r["评分"] for r in rows},
+                                      {r["驱动因素"]: r["权重"] for r in rows})
+
+
+def readiness_widget(scores: dict[str, object] | None = None, weights: dict[str, object] | None = None) -> ReadinessWidget:
+    """The global-KA readiness calculator, ready to display."""
+    return ReadinessWidget(scores, weights)

@@ -45,7 +45,7 @@ unit:
 	$(BIN)/pytest tests
 
 notebooks:
-	$(BIN)/pytest -p no:cacheprovider --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -n 2 --dist loadfile book exercises
+	$(BIN)/pytest -p no:cacheprovider --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -n 2 --dist loadfile $(wildcard book exercises)
 
 build-check:
 	$(BIN)/jupyter-book clean --all . >/dev/null

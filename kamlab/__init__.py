@@ -23,6 +23,7 @@ from .attractiveness import (
 from .benefit_ranking import BenefitRankingResult, rank_benefits
 from .errors import InputError
 from .global_readiness import ReadinessResult, global_readiness
+from .internal_diagnosis import DiagnosisResult, diagnose_accounts
 from .key_account_screen import ProjectionResult, ScreenResult, project_purchases, screen_accounts
 from .kraljic import KRALJIC_SCHEME, KraljicResult, classify_purchases
 from .lifetime_value import LifetimeValueResult, lifetime_value
@@ -98,4 +99,6 @@ __all__ = [
     "ScreenResult",
     "project_purchases",
     "screen_accounts",
+    "DiagnosisResult",
+    "diagnose_accounts",
 ]

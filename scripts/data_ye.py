@@ -10,9 +10,9 @@ same files byte for byte::
 Files (all in ``kamlab/data/``):
 
 * ``ye_scorecard.csv``  — four quarters of 四维评估法 scores (定量/定性, 0–10).
-* ``ye_candidates.csv`` — five candidate accounts for the "is it big?" screen.
-* ``ye_benchmark.csv``  — our scores and the industry leader's on six factors.
-* ``ye_internal.csv``   — five key accounts: sales, net profit, brand value, rank.
+* ``ye_candidates.csv`` — five candidate accounts for the "is it big?" screen (set by hand).
+* ``ye_benchmark.csv``  — our scores and the industry leader's on six factors (set by hand).
+* ``ye_internal.csv``   — five key accounts: sales, net profit, brand value, rank (random, seeded).
 """
 
 from __future__ import annotations
@@ -56,11 +56,12 @@ def candidates(rng: np.random.Generator) -> pd.DataFrame:
 
 
 def benchmark(rng: np.random.Generator) -> pd.DataFrame:
-    """Six success factors: the leader scores high; we are uneven."""
-    factors = ["产品技术", "质量稳定性", "交付速度", "服务响应", "价格竞争力", "品牌影响力"]
-    leader = rng.integers(7, 10, size=6)
-    ours = np.clip(leader + rng.integers(-4, 2, size=6), 1, 10)
-    return pd.DataFrame({"要素": factors, "我方": ours, "行业龙头": leader})
+    """Six success factors, set by hand so that long and short boards both appear.
+
+    ``rng`` is unused here and kept for a uniform signature.
+    """
+    return pd.DataFrame({"要素": ["产品技术", "质量稳定性", "交付速度", "服务响应", "价格竞争力", "品牌影响力"],
+                         "我方": [8, 7, 9, 8, 6, 4], "行业龙头": [8, 9, 7, 7, 8, 9]})
 
 
 def internal(rng: np.random.Generator) -> pd.DataFrame:

@@ -4,6 +4,7 @@ Importing this package configures matplotlib once for Chinese text (see
 :mod:`kamlab.charts.fonts`). ``import kamlab`` does not import it.
 """
 
+from .benchmark import draw_benchmark, draw_diagnosis
 from .benefit_ranking import draw_benefit_ranking
 from .fonts import configure_fonts
 from .global_readiness import draw_readiness
@@ -34,4 +35,6 @@ __all__ = ["configure_fonts", "draw_portfolio", "draw_organisation", "draw_propo
     "draw_partnership",
     "draw_funnel",
     "draw_stage",
+    "draw_benchmark",
+    "draw_diagnosis",
 ]

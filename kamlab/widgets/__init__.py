@@ -1,5 +1,6 @@
 """Thin ipywidgets UIs over the kamlab models (imported on demand)."""
 
+from .benchmark import BenchmarkWidget, DiagnosisWidget, benchmark_widget, diagnosis_widget
 from .benefit_ranking import BenefitRankingWidget, benefit_ranking_widget
 from .global_readiness import ReadinessWidget, readiness_widget
 from .key_account_screen import ProjectionWidget, ScreenWidget, projection_widget, screen_widget
@@ -61,4 +62,8 @@ __all__ = [
     "pipeline_widget",
     "StageWidget",
     "stage_widget",
+    "BenchmarkWidget",
+    "DiagnosisWidget",
+    "benchmark_widget",
+    "diagnosis_widget",
 ]

@@ -2,6 +2,7 @@
 
 from .benchmark import BenchmarkWidget, DiagnosisWidget, benchmark_widget, diagnosis_widget
 from .benefit_ranking import BenefitRankingWidget, benefit_ranking_widget
+from .exercise import ExerciseAnswers, exercise_answers
 from .global_readiness import ReadinessWidget, readiness_widget
 from .key_account_screen import ProjectionWidget, ScreenWidget, projection_widget, screen_widget
 from .kraljic import KraljicWidget, kraljic_widget
@@ -22,6 +23,8 @@ from .worksheet import WorksheetWidget, worksheet_widget
 
 __all__ = [
     "EditableTable",
+    "ExerciseAnswers",
+    "exercise_answers",
     "OrganisationWidget",
     "PropositionWidget",
     "SelectionWidget",

@@ -21,8 +21,10 @@ from .attractiveness import (
     vulnerability_matrix,
 )
 from .benefit_ranking import BenefitRankingResult, rank_benefits
+from .competition import CompetitionResult, competitor_grid
 from .errors import InputError
 from .global_readiness import ReadinessResult, global_readiness
+from .industry import DEFAULT_INDUSTRY_WEIGHTS, IndustryResult, prioritise_industries
 from .internal_diagnosis import DiagnosisResult, diagnose_accounts
 from .key_account_screen import ProjectionResult, ScreenResult, project_purchases, screen_accounts
 from .kraljic import KRALJIC_SCHEME, KraljicResult, classify_purchases
@@ -101,4 +103,9 @@ __all__ = [
     "screen_accounts",
     "DiagnosisResult",
     "diagnose_accounts",
+    "CompetitionResult",
+    "competitor_grid",
+    "DEFAULT_INDUSTRY_WEIGHTS",
+    "IndustryResult",
+    "prioritise_industries",
 ]

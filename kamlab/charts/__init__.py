@@ -6,8 +6,10 @@ Importing this package configures matplotlib once for Chinese text (see
 
 from .benchmark import draw_benchmark, draw_diagnosis
 from .benefit_ranking import draw_benefit_ranking
+from .competition import draw_competition
 from .fonts import configure_fonts
 from .global_readiness import draw_readiness
+from .industry import draw_industries
 from .key_account_screen import draw_projection
 from .kraljic import draw_kraljic
 from .lifetime_value import draw_lifetime_value
@@ -37,4 +39,6 @@ __all__ = ["configure_fonts", "draw_portfolio", "draw_organisation", "draw_propo
     "draw_stage",
     "draw_benchmark",
     "draw_diagnosis",
+    "draw_competition",
+    "draw_industries",
 ]

@@ -2,8 +2,10 @@
 
 from .benchmark import BenchmarkWidget, DiagnosisWidget, benchmark_widget, diagnosis_widget
 from .benefit_ranking import BenefitRankingWidget, benefit_ranking_widget
+from .competition import CompetitionWidget, competition_widget
 from .exercise import ExerciseAnswers, exercise_answers
 from .global_readiness import ReadinessWidget, readiness_widget
+from .industry import IndustryWidget, industry_widget
 from .key_account_screen import ProjectionWidget, ScreenWidget, projection_widget, screen_widget
 from .kraljic import KraljicWidget, kraljic_widget
 from .lifetime_value import LifetimeValueWidget, lifetime_value_widget
@@ -69,4 +71,8 @@ __all__ = [
     "DiagnosisWidget",
     "benchmark_widget",
     "diagnosis_widget",
+    "CompetitionWidget",
+    "competition_widget",
+    "IndustryWidget",
+    "industry_widget",
 ]

@@ -41,6 +41,7 @@ from .relationship_stage import StageResult, diagnose_stage
 from .retention import RetentionAssumptions, RetentionResult, customer_npv, retention_uplift
 from .sample_data import load_sample
 from .scorecard import ScorecardResult, score_quarters
+from .synergy import SynergyResult, score_synergies
 from .weighted import Criteria, weighted_scores
 
 __version__ = "0.1.0"
@@ -108,4 +109,6 @@ __all__ = [
     "DEFAULT_INDUSTRY_WEIGHTS",
     "IndustryResult",
     "prioritise_industries",
+    "SynergyResult",
+    "score_synergies",
 ]

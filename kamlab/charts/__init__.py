@@ -24,6 +24,7 @@ from .radar import draw_radar
 from .relationship_stage import draw_stage
 from .retention import draw_retention
 from .scorecard import draw_scorecard
+from .synergy import draw_synergy
 
 configure_fonts()
 
@@ -41,4 +42,5 @@ __all__ = ["configure_fonts", "draw_portfolio", "draw_organisation", "draw_propo
     "draw_diagnosis",
     "draw_competition",
     "draw_industries",
+    "draw_synergy",
 ]

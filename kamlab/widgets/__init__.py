@@ -20,6 +20,7 @@ from .relationship_stage import StageWidget, stage_widget
 from .retention import RetentionWidget, retention_widget
 from .scorecard import ScorecardWidget, scorecard_widget
 from .selection import SelectionWidget, StrengthWidget, selection_widget, strength_widget
+from .synergy import SynergyWidget, synergy_widget
 from .table import EditableTable
 from .worksheet import WorksheetWidget, worksheet_widget
 
@@ -75,4 +76,6 @@ __all__ = [
     "competition_widget",
     "IndustryWidget",
     "industry_widget",
+    "SynergyWidget",
+    "synergy_widget",
 ]

@@ -24,6 +24,7 @@ from .benefit_ranking import BenefitRankingResult, rank_benefits
 from .competition import CompetitionResult, competitor_grid
 from .errors import InputError
 from .global_readiness import ReadinessResult, global_readiness
+from .goals import GoalResult, appraisal_by_stage, set_targets
 from .industry import DEFAULT_INDUSTRY_WEIGHTS, IndustryResult, prioritise_industries
 from .internal_diagnosis import DiagnosisResult, diagnose_accounts
 from .key_account_screen import ProjectionResult, ScreenResult, project_purchases, screen_accounts
@@ -111,4 +112,7 @@ __all__ = [
     "prioritise_industries",
     "SynergyResult",
     "score_synergies",
+    "GoalResult",
+    "appraisal_by_stage",
+    "set_targets",
 ]

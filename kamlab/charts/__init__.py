@@ -9,6 +9,7 @@ from .benefit_ranking import draw_benefit_ranking
 from .competition import draw_competition
 from .fonts import configure_fonts
 from .global_readiness import draw_readiness
+from .goals import draw_goals
 from .industry import draw_industries
 from .key_account_screen import draw_projection
 from .kraljic import draw_kraljic
@@ -43,4 +44,5 @@ __all__ = ["configure_fonts", "draw_portfolio", "draw_organisation", "draw_propo
     "draw_competition",
     "draw_industries",
     "draw_synergy",
+    "draw_goals",
 ]

@@ -5,6 +5,7 @@ from .benefit_ranking import BenefitRankingWidget, benefit_ranking_widget
 from .competition import CompetitionWidget, competition_widget
 from .exercise import ExerciseAnswers, exercise_answers
 from .global_readiness import ReadinessWidget, readiness_widget
+from .goals import GoalsWidget, goals_widget
 from .industry import IndustryWidget, industry_widget
 from .key_account_screen import ProjectionWidget, ScreenWidget, projection_widget, screen_widget
 from .kraljic import KraljicWidget, kraljic_widget
@@ -78,4 +79,6 @@ __all__ = [
     "industry_widget",
     "SynergyWidget",
     "synergy_widget",
+    "GoalsWidget",
+    "goals_widget",
 ]

@@ -1,0 +1,36 @@
+"""Widget for the three goal-setting methods."""
+
+from __future__ import annotations
+
+import ipywidgets as W
+
+from .. import goals as model
+from ..charts.goals import draw_goals
+from ._base import Calculator
+
+_STYLE = {"description_width": "14em"}
+_WIDE = W.Layout(width="30em")
+
+
+class GoalsWidget(Calculator):
+    """Six figures in, three targets and a comparison chart out."""
+
+    def __init__(self, benchmark_sales: float = 8000, target_ratio: float = 30, resource_units: float = 6,
+                 output_per_unit: float = 350, base_sales: float = 1800, growth: float = 20) -> None:
+        def box(value: float, label: str) -> W.FloatText:
+            return W.FloatText(value=value, description=label, style=_STYLE, layout=_WIDE)
+
+        self.inputs = [box(benchmark_sales, "标杆企业大客户销售额（万元）"), box(target_ratio, "目标比例（%）"),
+                       box(resource_units, "资源投入单位（如大客户经理人数）"), box(output_per_unit, "单位产出（万元）"),
+                       box(base_sales, "基础销量（万元）"), box(growth, "增长率（%）")]
+        controls = [W.HTML("<b>标杆企业对比法</b>"), *self.inputs[:2], W.HTML("<b>资源投入产出法</b>"),
+                    *self.inputs[2:4], W.HTML("<b>基础销量比例法</b>"), *self.inputs[4:]]
+        super().__init__(controls, self._compute, draw_goals, lambda r: r._repr_html_(), watch=self.inputs)
+
+    def _compute(self):
+        return model.set_targets(*(w.value for w in self.inputs))
+
+
+def goals_widget(**figures: float) -> GoalsWidget:
+    """The goal-setting comparison, ready to display."""
+    return GoalsWidget(**figures)

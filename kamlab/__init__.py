@@ -43,6 +43,7 @@ from .retention import RetentionAssumptions, RetentionResult, customer_npv, rete
 from .sample_data import load_sample
 from .scorecard import ScorecardResult, score_quarters
 from .synergy import SynergyResult, score_synergies
+from .value_index import DEFAULT_VALUE_CRITERIA, ValueIndexResult, value_for_money
 from .weighted import Criteria, weighted_scores
 
 __version__ = "0.1.0"
@@ -115,4 +116,7 @@ __all__ = [
     "GoalResult",
     "appraisal_by_stage",
     "set_targets",
+    "DEFAULT_VALUE_CRITERIA",
+    "ValueIndexResult",
+    "value_for_money",
 ]

@@ -83,7 +83,7 @@ def offers() -> pd.DataFrame:
     """Four offers for one tender (hand-set illustration)."""
     return pd.DataFrame({
         "方案": ["我方", "对手甲", "对手乙", "对手丙"],
-        "价格": [118, 100, 92, 135],
+        "价格": [112, 100, 92, 135],
         "品牌": [8, 7, 5, 9],
         "技术": [8, 7, 6, 9],
         "服务": [9, 6, 5, 7],

@@ -23,6 +23,7 @@ from .scorecard import ScorecardWidget, scorecard_widget
 from .selection import SelectionWidget, StrengthWidget, selection_widget, strength_widget
 from .synergy import SynergyWidget, synergy_widget
 from .table import EditableTable
+from .value_index import ValueIndexWidget, value_index_widget
 from .worksheet import WorksheetWidget, worksheet_widget
 
 __all__ = [
@@ -81,4 +82,6 @@ __all__ = [
     "synergy_widget",
     "GoalsWidget",
     "goals_widget",
+    "ValueIndexWidget",
+    "value_index_widget",
 ]

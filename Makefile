@@ -10,7 +10,7 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 export MPLCONFIGDIR := $(CURDIR)/$(VENV)/mplconfig
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: setup fonts book serve test unit notebooks build-check lint bench clean
+.PHONY: setup fonts book serve test unit notebooks build-check lint bench clean browser-deps browser pdf
 
 ## setup: a .venv with kamlab and its book/test tools, plus the CJK font for charts
 setup: $(STAMP) fonts
@@ -35,11 +35,11 @@ serve: book
 	@echo "KAM Lab 已构建：在浏览器打开 http://127.0.0.1:8000 （Ctrl+C 停止）"
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory _build/html
 
-## test: lint, unit tests, notebooks under nbval, and a clean book build
-test: setup lint unit notebooks build-check
+## test: lint, unit tests, notebooks under nbval, a clean book build, then the built site in Chromium
+test: setup lint unit notebooks build-check browser
 
 lint:
-	$(BIN)/ruff check kamlab tests scripts
+	$(BIN)/ruff check kamlab tests scripts web
 
 unit:
 	$(BIN)/pytest tests
@@ -50,6 +50,22 @@ notebooks:
 build-check:
 	$(BIN)/jupyter-book clean --all . >/dev/null
 	time $(BIN)/jupyter-book build . -W --keep-going
+
+## browser-deps: Debian's Chromium for the browser tests and PDFs (Playwright drives it; no browser download)
+browser-deps: setup
+	@[ -x /usr/bin/chromium ] || { echo "Installing Chromium (apt) …"; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium >/dev/null || \
+	  { $(SUDO) apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium >/dev/null; }; }
+
+## browser: the built site (_build/html) in headless Chromium, offline; screenshots in _build/screenshots
+browser: browser-deps
+	@[ -f _build/html/index.html ] || $(MAKE) book
+	KAMLAB_SITE=_build/html $(BIN)/pytest -p no:cacheprovider tests/browser
+
+## pdf: every page of the built book to _build/pdf/ (headless Chromium print, Chinese fonts embedded)
+pdf: browser-deps
+	@[ -f _build/html/index.html ] || $(MAKE) book
+	$(BIN)/python web/print_pdf.py --site _build/html --out _build/pdf
 
 ## bench: print the speed figures named in the issues
 bench: setup

@@ -47,7 +47,9 @@ def toc_pages(root: Path = ROOT) -> list[str]:
 
     walk(toc.get("parts", []))
     walk(toc.get("chapters", []))
-    return [str(Path(p).with_suffix("")) if Path(p).suffix in {".md", ".ipynb"} else p for p in pages]
+    return [
+        str(Path(p).with_suffix("")) if Path(p).suffix in {".md", ".ipynb"} else p for p in pages
+    ]
 
 
 def html_path(docname: str) -> str:

@@ -43,6 +43,7 @@ from .retention import RetentionAssumptions, RetentionResult, customer_npv, rete
 from .sample_data import load_sample
 from .scorecard import ScorecardResult, score_quarters
 from .synergy import SynergyResult, score_synergies
+from .trust_ladder import LadderResult, assess_ladder
 from .value_index import DEFAULT_VALUE_CRITERIA, ValueIndexResult, value_for_money
 from .weighted import Criteria, weighted_scores
 
@@ -119,4 +120,6 @@ __all__ = [
     "DEFAULT_VALUE_CRITERIA",
     "ValueIndexResult",
     "value_for_money",
+    "LadderResult",
+    "assess_ladder",
 ]

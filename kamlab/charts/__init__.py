@@ -26,6 +26,7 @@ from .relationship_stage import draw_stage
 from .retention import draw_retention
 from .scorecard import draw_scorecard
 from .synergy import draw_synergy
+from .trust_ladder import draw_ladder
 from .value_index import draw_value_index
 
 configure_fonts()
@@ -47,4 +48,5 @@ __all__ = ["configure_fonts", "draw_portfolio", "draw_organisation", "draw_propo
     "draw_synergy",
     "draw_goals",
     "draw_value_index",
+    "draw_ladder",
 ]

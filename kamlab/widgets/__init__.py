@@ -23,6 +23,7 @@ from .scorecard import ScorecardWidget, scorecard_widget
 from .selection import SelectionWidget, StrengthWidget, selection_widget, strength_widget
 from .synergy import SynergyWidget, synergy_widget
 from .table import EditableTable
+from .trust_ladder import LadderWidget, ladder_widget
 from .value_index import ValueIndexWidget, value_index_widget
 from .worksheet import WorksheetWidget, worksheet_widget
 
@@ -84,4 +85,6 @@ __all__ = [
     "goals_widget",
     "ValueIndexWidget",
     "value_index_widget",
+    "LadderWidget",
+    "ladder_widget",
 ]

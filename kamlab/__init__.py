@@ -20,6 +20,7 @@ from .attractiveness import (
     selection_matrix,
     vulnerability_matrix,
 )
+from .benchmark import BenchmarkResult, compare_benchmark
 from .benefit_ranking import BenefitRankingResult, rank_benefits
 from .competition import CompetitionResult, competitor_grid
 from .errors import InputError
@@ -122,4 +123,6 @@ __all__ = [
     "value_for_money",
     "LadderResult",
     "assess_ladder",
+    "BenchmarkResult",
+    "compare_benchmark",
 ]

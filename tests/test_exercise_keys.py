@@ -1,0 +1,113 @@
+"""Calculator-chapter exercises: every numeric and choice key is what the chapter's
+live widget shows when a learner enters the scenario.
+
+Each case below fills the exercise's widget the way the learner is told to (the
+scenario's numbers typed into the same calculator, bound to a throw-away answer
+folder) and returns the answers the widget then shows. The test compares them with
+``exercises/src/<id>.key.json``, so a key can drift neither from the scenario nor
+from the model. The hand arithmetic is in each key's ``model_answer`` and in the
+comments here.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from kamlab.widgets import exercise_answers
+
+ROOT = Path(__file__).resolve().parents[1]
+CASES = {}
+
+
+def case(exercise_id):
+    def register(fn):
+        CASES[exercise_id] = fn
+        return fn
+    return register
+
+
+def rows(frame: pd.DataFrame) -> list[dict[str, str]]:
+    return frame.astype(str).to_dict("records")
+
+
+@case("ye-01-scorecard")
+def _ye01(ex):
+    from kamlab.scorecard import INPUT_COLUMNS
+    from kamlab.widgets import scorecard_widget
+
+    blank = pd.DataFrame([{c: "" for c in INPUT_COLUMNS} | {"季度": q} for q in ("2025Q1", "2025Q2")])
+    w = ex.bind("scorecard", scorecard_widget(blank))
+    w.weights.value = [{"维度": d, "权重": str(v)} for d, v in
+                       zip(["纵向时间对比", "横向标杆对比", "垂直经销商评价", "平行大客户反馈"], [20, 20, 20, 40], strict=True)]
+    w.share.value = 60
+    w.scores.value = [["2025Q1", 6, 5, 4, 6, 5, 7, 6, 4], ["2025Q2", 7, 6, 5, 6, 6, 7, 5, 3]]
+    t = w.result.table
+    # Q1 0.2×(5.6 + 4.8 + 5.8) + 0.4×5.2 = 5.32; Q2 0.2×(6.6 + 5.4 + 6.4) + 0.4×4.2 = 5.36.
+    return {"q1_overall": t["综合得分"][0], "q2_overall": t["综合得分"][1], "change": t["环比变化"][1],
+            "weakest": w.result.weakest}
+
+
+def _key(exercise_id):
+    return json.loads((ROOT / f"exercises/src/{exercise_id}.key.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("exercise_id", sorted(CASES))
+def test_key_matches_what_the_widget_shows(exercise_id, tmp_path):
+    ex = exercise_answers(exercise_id, tmp_path)
+    shown = CASES[exercise_id](ex)
+    questions = {q["id"]: q for q in _key(exercise_id)["questions"]}
+    assert shown, "the case checks nothing"
+    for qid, value in shown.items():
+        q = questions[qid]
+        want = q["key"]["expected"]
+        if q["type"] == "number":
+            tol = max(q["key"].get("tolerance", 0), abs(want) * q["key"].get("relative", 0))
+            assert abs(float(value) - want) <= tol + 1e-9, (qid, value, want)
+        else:
+            assert value in (want if isinstance(want, list) else [want]), (qid, value, want)
+    # The learner's widget inputs were saved to the answer file as they were typed.
+    saved = json.loads((tmp_path / f"{exercise_id}.json").read_text(encoding="utf-8"))
+    assert saved["answers"]["widgets"]
+
+
+def test_every_calculator_chapter_has_an_exercise():
+    from kamlab.grading.keys import exercise_ids
+
+    chapters = {_key(i)["chapter"] for i in exercise_ids()}
+    assert {"ye-01"} <= chapters
+
+
+@case("ye-02-screen")
+def _ye02(ex):
+    from kamlab.widgets import projection_widget, screen_widget
+
+    candidates = pd.DataFrame({"客户": ["华北钢铁", "江南精密", "西部化工", "沿海造船", "中原纺机"],
+                               "首单金额": [260, 40, 90, 120, 30], "首年增长率": [5, 30, 10, 10, 15],
+                               "增速每年加快": [0, 10, 0, 5, 5], "行业影响力": [6, 5, 9, 4, 7]})
+    screen = ex.bind("screen", screen_widget(candidates))
+    screen.line.value, screen.horizon.value, screen.cut.value = 150, 5, 8
+    verdict = dict(zip(screen.result.table["客户"], screen.result.table["判定"], strict=True))
+    proj = ex.bind("projection", projection_widget(first=0, growth=0, acceleration=0, steady=0, years=2))
+    proj.first.value, proj.growth.value, proj.accel.value, proj.steady.value, proj.years.value = 40, 30, 10, 150, 8
+    r = proj.result
+    # 40 → 52 → 72.8 → 109.2 → 174.72 (year 5 > 150); cumulative 1,280.39 ≥ 1,050 only in year 7.
+    return {"count": len(screen.result.key_accounts), "jiangnan": verdict["江南精密"], "zhongyuan": verdict["中原纺机"],
+            "year5": r.table["加速型客户"][4], "yearly_cross": r.yearly_cross, "cumulative_cross": r.cumulative_cross}
+
+
+@case("ye-03-benchmark")
+def _ye03(ex):
+    from kamlab.widgets import benchmark_widget
+
+    factors = ["产品技术", "质量稳定性", "交付速度", "服务响应", "价格竞争力", "品牌影响力"]
+    w = ex.bind("benchmark", benchmark_widget(pd.DataFrame({"要素": factors, "我方": "", "行业龙头": ""})))
+    w.table.value = rows(pd.DataFrame({"要素": factors, "我方": [7, 6, 8, 7, 6, 4], "行业龙头": [8.5, 9, 7, 7, 8, 9]}))
+    w.gap.value = 1.5
+    # Gaps −1.5, −3, +1, 0, −2, −5: four at or below −1.5; averages 38/6 and 48.5/6.
+    ours, leader = w.result.averages
+    return {"n_short": len(w.result.short_boards), "biggest": w.result.short_boards[0], "ours_avg": ours,
+            "leader_avg": leader}

@@ -74,7 +74,7 @@ def _half(criteria: Criteria, names: tuple[str, ...], scores: pd.Series) -> floa
     return float(sum(w * scores[n] for w, n in zip(weights, names, strict=True)) / total)
 
 
-def global_readiness(
+def assess_global_readiness(
     scores: Mapping[str, object], weights: Mapping[str, object] | None = None
 ) -> ReadinessResult:
     """Weighted readiness from 0–10 scores on the eight drivers (:data:`DRIVERS`).

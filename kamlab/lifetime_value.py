@@ -90,7 +90,7 @@ def _cash_flows(m: float, r: float, i: float, timing: str, years: int) -> pd.Dat
                          "期望毛利现值": pv.round(4), "累计现值": pv.cumsum().round(4)})
 
 
-def lifetime_value(
+def customer_lifetime_value(
     margin: object, retention: object, discount: object, years: object = None, timing: str = "end"
 ) -> LifetimeValueResult:
     """Customer lifetime value with constant margin, retention and discount rate.

@@ -22,3 +22,17 @@ def test_glossary_loads_with_unique_terms():
     table = load_glossary()
     assert list(table.columns) == ["中文", "English", "章节", "释义"]
     assert table["中文"].is_unique
+
+
+def test_import_is_lazy_and_cheap():
+    code = "import sys, kamlab; print('pandas' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_no_public_name_is_shadowed_by_a_submodule():
+    # A submodule imported later would replace a same-named function on the package.
+    import pkgutil
+
+    submodules = {m.name for m in pkgutil.iter_modules(kamlab.__path__)}
+    assert not submodules & set(kamlab.__all__)

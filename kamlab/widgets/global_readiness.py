@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import ipywidgets as W
 
-from ..global_readiness import DEFAULT_WEIGHTS, DRIVERS, EXTERNAL, global_readiness
 from ..charts.global_readiness import draw_readiness
+from ..global_readiness import DEFAULT_WEIGHTS, DRIVERS, EXTERNAL, assess_global_readiness
 from ._base import Calculator
 from .table import EditableTable
 
@@ -24,7 +24,7 @@ class ReadinessWidget(Calculator):
 
     def _compute(self):
         rows = self.table.value
-        return global_readiness({r["驱动因素"]: r["评分"] for r in rows},
+        return assess_global_readiness({r["驱动因素"]: r["评分"] for r in rows},
                                       {r["驱动因素"]: r["权重"] for r in rows})
 
 

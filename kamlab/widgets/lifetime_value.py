@@ -6,8 +6,8 @@ import html
 
 import ipywidgets as W
 
-from ..lifetime_value import TIMINGS, lifetime_value
 from ..charts.lifetime_value import draw_lifetime_value
+from ..lifetime_value import TIMINGS, customer_lifetime_value
 from ._base import Calculator
 
 _STYLE = {"description_width": "9em"}
@@ -33,7 +33,7 @@ class LifetimeValueWidget(Calculator):
         super().__init__(controls, self._compute, draw_lifetime_value, _describe)
 
     def _compute(self):
-        return lifetime_value(self.margin.value, self.retention.value, self.discount.value,
+        return customer_lifetime_value(self.margin.value, self.retention.value, self.discount.value,
                                     self.years.value, self.timing.value)
 
 

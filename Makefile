@@ -10,7 +10,7 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 export MPLCONFIGDIR := $(CURDIR)/$(VENV)/mplconfig
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: setup fonts book serve test unit notebooks build-check lint bench clean browser-deps browser pdf
+.PHONY: setup fonts book serve test unit notebooks build-check lint bench clean browser-deps browser pdf lite
 
 ## setup: a .venv with kamlab and its book/test tools, plus the CJK font for charts
 setup: $(STAMP) fonts
@@ -18,7 +18,7 @@ setup: $(STAMP) fonts
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e ".[book,test]"
+	$(BIN)/python -m pip install -q -e ".[book,test,lite]"
 	touch $(STAMP)
 
 fonts:
@@ -30,13 +30,13 @@ fonts:
 book: setup
 	$(BIN)/jupyter-book build . -W --keep-going
 
-## serve: build, then serve the book on http://127.0.0.1:8000
-serve: book
+## serve: build (with JupyterLite), then serve the book on http://127.0.0.1:8000
+serve: book lite
 	@echo "KAM Lab 已构建：在浏览器打开 http://127.0.0.1:8000 （Ctrl+C 停止）"
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory _build/html
 
 ## test: lint, unit tests, notebooks under nbval, a clean book build, then the built site in Chromium
-test: setup lint unit notebooks build-check browser
+test: setup lint unit notebooks build-check lite browser
 
 lint:
 	$(BIN)/ruff check kamlab tests scripts web
@@ -61,6 +61,11 @@ browser-deps: setup
 browser: browser-deps
 	@[ -f _build/html/index.html ] || $(MAKE) book
 	KAMLAB_SITE=_build/html $(BIN)/pytest -p no:cacheprovider tests/browser
+
+## lite: JupyterLite (Pyodide kernel + a kamlab wheel + the chapters) into _build/html/lite/
+lite: setup
+	@[ -f _build/html/index.html ] || $(MAKE) book
+	$(BIN)/python web/build_lite.py --site _build/html --work _build/lite
 
 ## pdf: every page of the built book to _build/pdf/ (headless Chromium print, Chinese fonts embedded)
 pdf: browser-deps

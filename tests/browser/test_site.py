@@ -8,6 +8,7 @@ run and written to `_build/screenshots/figures.json`.
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from functools import cache
@@ -15,7 +16,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from sitetools import html_path, toc_pages
+from sitetools import ROOT, html_path, toc_pages
 
 PAGES = toc_pages()
 CHAPTERS = PAGES[1:]
@@ -244,3 +245,27 @@ def test_chapter_prints_to_pdf_with_chinese_font(site: Path, tmp_path: Path):
     (pdf,) = print_site(site, tmp_path, [docname], jobs=1)
     assert pdf.read_bytes().startswith(b"%PDF"), pdf
     assert has_cjk_font(pdf), f"{docname}: embedded fonts {embedded_fonts(pdf)}"
+
+
+LITE_LINK = re.compile(r'href="([^"]*lite/notebooks/index\.html\?path=([^"&]+))"')
+
+
+def test_chapters_open_in_jupyterlite(site: Path):
+    """Each notebook chapter links to its notebook in the JupyterLite shipped with the site."""
+    lite = site / "lite"
+    assert (lite / "notebooks" / "index.html").is_file(), "no JupyterLite in the site: make lite"
+    wheels = json.loads((lite / "pypi" / "all.json").read_text(encoding="utf-8"))
+    assert "kamlab" in wheels, f"kamlab wheel not in the JupyterLite index: {list(wheels)}"
+    chapters = [d for d in _built(site) if (ROOT / f"{d}.ipynb").is_file()]
+    assert chapters, "no notebook chapter built"
+    for docname in chapters:
+        page = site / html_path(docname)
+        links = LITE_LINK.findall(page.read_text(encoding="utf-8"))
+        assert links, f"{docname}: no JupyterLite entry point"
+        for href, nb_path in links:
+            app = (page.parent / href.split("?")[0]).resolve()
+            assert app == (lite / "notebooks" / "index.html").resolve(), f"{docname}: {href}"
+            notebook = lite / "files" / unquote(nb_path)
+            assert notebook.is_file(), f"{docname}: {href} → {notebook} missing"
+            cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+            assert "%pip install -q kamlab" in "".join(cells[0]["source"]), notebook

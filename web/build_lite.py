@@ -1,0 +1,129 @@
+"""Build the JupyterLite site shipped with the book (`make lite`) into `_build/html/lite/`.
+
+    python web/build_lite.py [--site _build/html] [--work _build/lite]
+
+1. A pure-Python wheel of kamlab (`pip wheel --no-deps .`), served by the site at `lite/pypi/`.
+2. The chapters listed in `_toc.yml` copied to `lite/files/book/` with outputs cleared and a first
+   cell that installs kamlab in the browser kernel (`%pip install kamlab`, answered from the site's
+   own wheel index first).
+3. `jupyter lite build` (jupyterlite-core + the Pyodide kernel), without source maps.
+
+Each chapter page's launch menu opens its notebook there (`launch_buttons.jupyterlite_url` in
+`_config.yml`). What the reader's browser still fetches from elsewhere at run time: the Pyodide
+runtime and its builds of numpy/pandas/matplotlib (Pyodide CDN), and pure-Python dependencies
+that are not in the site's wheel index (e.g. openpyxl, from PyPI). The site builds offline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from sitetools import ROOT, toc_pages
+
+INSTALL_CELL = {
+    "cell_type": "code",
+    "execution_count": None,
+    "id": "kamlab-lite-install",
+    "metadata": {"tags": ["jupyterlite"]},
+    "outputs": [],
+    "source": [
+        "# 在浏览器中运行（JupyterLite）：先安装 kamlab。\n",
+        "# kamlab 来自本网站；pandas、matplotlib 由浏览器从 Pyodide 的 CDN 加载（需要联网，首次约 1 分钟）。\n",
+        "%pip install -q kamlab",
+    ],
+}
+
+
+def lite_notebook(source: Path) -> dict:
+    """A chapter notebook for the browser kernel: outputs cleared, install cell first."""
+    nb = json.loads(source.read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code":
+            cell["outputs"] = []
+            cell["execution_count"] = None
+    nb["metadata"].pop("widgets", None)
+    nb["metadata"]["kernelspec"] = {"name": "python", "display_name": "Python (Pyodide)"}
+    nb["cells"].insert(0, INSTALL_CELL)
+    return nb
+
+
+def build(site: Path, work: Path) -> Path:
+    out = site / "lite"
+    wheels, contents = work / "wheels", work / "contents"
+    for folder in (wheels, contents, out):
+        shutil.rmtree(folder, ignore_errors=True)
+    wheels.mkdir(parents=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "-q",
+            "--no-deps",
+            "--no-build-isolation",
+            str(ROOT),
+            "-w",
+            str(wheels),
+        ],
+        check=True,
+    )
+    (contents / "book").mkdir(parents=True)
+    for docname in toc_pages():
+        source = ROOT / f"{docname}.ipynb"
+        if source.is_file():
+            target = contents / f"{docname}.ipynb"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(json.dumps(lite_notebook(source), ensure_ascii=False, indent=1))
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "jupyterlite_core",
+            "build",
+            "--lite-dir",
+            str(work),
+            "--contents",
+            str(contents),
+            "--piplite-wheels",
+            *map(str, wheels.glob("*.whl")),
+            "--output-dir",
+            str(out),
+            "--no-sourcemaps",
+        ],
+        check=True,
+        cwd=work,
+    )
+    return out
+
+
+def size_mb(folder: Path) -> float:
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 1024 / 1024
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, default=ROOT / "_build" / "html")
+    parser.add_argument("--work", type=Path, default=ROOT / "_build" / "lite")
+    args = parser.parse_args(argv)
+    if not (args.site / "index.html").is_file():
+        print(f"no built site at {args.site}: build the book first", file=sys.stderr)
+        return 1
+    started = time.perf_counter()
+    out = build(args.site.resolve(), args.work.resolve())
+    notebooks = sorted(p.relative_to(out / "files") for p in (out / "files").rglob("*.ipynb"))
+    print(
+        f"JupyterLite: {len(notebooks)} notebooks, {size_mb(out):.1f} MB in {out} "
+        f"({time.perf_counter() - started:.1f} s)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -111,3 +111,46 @@ def _ye03(ex):
     ours, leader = w.result.averages
     return {"n_short": len(w.result.short_boards), "biggest": w.result.short_boards[0], "ours_avg": ours,
             "leader_avg": leader}
+
+
+@case("ye-04-synergy")
+def _ye04(ex):
+    from kamlab.synergy import SYNERGIES
+    from kamlab.widgets import synergy_widget
+
+    w = ex.bind("synergy", synergy_widget({s: 0 for s in SYNERGIES}))
+    ratings = [[6, 7, 5, 6, 6], [8, 8, 7, 9, 8], [7, 6, 7, 8, 7], [3, 2, 4, 3, 3], [5, 5, 6, 4, 5]]
+    for s, r in zip(SYNERGIES, ratings, strict=True):
+        w.sliders[s].value = sum(r) / 5  # 6, 8, 7, 3, 5
+    # (6 + 8 + 7 + 3 + 5) × 0.2 = 5.8 → 部分协同.
+    return {"total": w.result.total, "band": w.result.band, "weakest": w.result.weakest}
+
+
+@case("ye-05-goals")
+def _ye05(ex):
+    from kamlab.widgets import goals_widget
+
+    w = ex.bind("goals", goals_widget(benchmark_sales=0, target_ratio=0, resource_units=0, output_per_unit=0,
+                                      base_sales=0, growth=0))
+    for box, value in zip(w.inputs, [12000, 25, 8, 320, 2400, 15], strict=True):
+        box.value = value
+    # 12,000 × 25% = 3,000; 8 × 320 = 2,560; 2,400 × 1.15 = 2,760; spread 440.
+    targets = dict(zip(w.result.table["方法"], w.result.table["目标"], strict=True))
+    return {"benchmark": targets["标杆企业对比法"], "resource": targets["资源投入产出法"],
+            "base": targets["基础销量比例法"], "spread": w.result.spread}
+
+
+@case("ye-06-ladder")
+def _ye06(ex):
+    from kamlab.trust_ladder import ITEMS
+    from kamlab.widgets import ladder_widget
+
+    w = ex.bind("ladder", ladder_widget({i: 0 for i in ITEMS}))
+    for item, score in zip(ITEMS, [8, 7, 7, 5, 6, 7, 5, 7, 6], strict=True):
+        w.sliders[item].value = score
+    w.threshold.value = 6.5
+    means = dict(zip(w.result.steps["阶梯"], w.result.steps["平均分"], strict=True))
+    # 27/4 = 6.75 reached; 18/3 = 6.0 < 6.5 not reached → level 1; lowest item of that step 便捷功能 (5).
+    levels = ["0 级：信任阶梯未站稳", "1 级：信任阶梯", "2 级：差异化形象", "3 级：社会品牌"]
+    return {"trust": means["信任阶梯"], "image": means["差异化形象"], "level": levels[w.result.level],
+            "focus": w.result.next_focus}

@@ -51,36 +51,6 @@ def _ye01(ex):
             "weakest": w.result.weakest}
 
 
-def _key(exercise_id):
-    return json.loads((ROOT / f"exercises/src/{exercise_id}.key.json").read_text(encoding="utf-8"))
-
-
-@pytest.mark.parametrize("exercise_id", sorted(CASES))
-def test_key_matches_what_the_widget_shows(exercise_id, tmp_path):
-    ex = exercise_answers(exercise_id, tmp_path)
-    shown = CASES[exercise_id](ex)
-    questions = {q["id"]: q for q in _key(exercise_id)["questions"]}
-    assert shown, "the case checks nothing"
-    for qid, value in shown.items():
-        q = questions[qid]
-        want = q["key"]["expected"]
-        if q["type"] == "number":
-            tol = max(q["key"].get("tolerance", 0), abs(want) * q["key"].get("relative", 0))
-            assert abs(float(value) - want) <= tol + 1e-9, (qid, value, want)
-        else:
-            assert value in (want if isinstance(want, list) else [want]), (qid, value, want)
-    # The learner's widget inputs were saved to the answer file as they were typed.
-    saved = json.loads((tmp_path / f"{exercise_id}.json").read_text(encoding="utf-8"))
-    assert saved["answers"]["widgets"]
-
-
-def test_every_calculator_chapter_has_an_exercise():
-    from kamlab.grading.keys import exercise_ids
-
-    chapters = {_key(i)["chapter"] for i in exercise_ids()}
-    assert {"ye-01"} <= chapters
-
-
 @case("ye-02-screen")
 def _ye02(ex):
     from kamlab.widgets import projection_widget, screen_widget
@@ -154,3 +124,53 @@ def _ye06(ex):
     levels = ["0 级：信任阶梯未站稳", "1 级：信任阶梯", "2 级：差异化形象", "3 级：社会品牌"]
     return {"trust": means["信任阶梯"], "image": means["差异化形象"], "level": levels[w.result.level],
             "focus": w.result.next_focus}
+
+
+@case("wang-02-pipeline")
+def _wang02(ex):
+    from kamlab.widgets import pipeline_widget
+
+    names = ["华泰-年度框架", "华泰-新机型配套", "金桥-售后备件", "金桥-出口机型", "顺达-电动化改型", "顺达-年度框架"]
+    clients = ["华泰机械", "华泰机械", "金桥重工", "金桥重工", "顺达农机", "顺达农机"]
+    stages = ["商务公关", "方案打磨", "品牌推荐", "关键人私约", "信息收集", "意向达成"]
+    amounts = [180, 260, 120, 150, 300, 90]
+    w = ex.bind("pipeline", pipeline_widget(pd.DataFrame({"机会": names, "客户": clients, "阶段": "", "金额": amounts})))
+    w.opportunities.value = rows(pd.DataFrame({"机会": names, "客户": clients, "阶段": stages, "金额": amounts}))
+    w.probabilities.value = [{**r, "概率（%）": "25"} if r["阶段"] == "品牌推荐" else r for r in w.probabilities.value]
+    r = w.result
+    # 135 + 52 + 30 + 90 + 15 + 81 = 403 of 1,100; 450 − 403 = 47.
+    weighted = dict(zip(r.table["机会"], r.table["加权金额"], strict=True))
+    return {"total": r.total, "weighted": r.weighted_total, "gap": 450 - r.weighted_total,
+            "largest": max(weighted, key=weighted.get)}
+
+
+# --- the tests (below every case, so the parametrisation sees them all) ---
+
+def _key(exercise_id):
+    return json.loads((ROOT / f"exercises/src/{exercise_id}.key.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("exercise_id", sorted(CASES))
+def test_key_matches_what_the_widget_shows(exercise_id, tmp_path):
+    ex = exercise_answers(exercise_id, tmp_path)
+    shown = CASES[exercise_id](ex)
+    questions = {q["id"]: q for q in _key(exercise_id)["questions"]}
+    assert shown, "the case checks nothing"
+    for qid, value in shown.items():
+        q = questions[qid]
+        want = q["key"]["expected"]
+        if q["type"] == "number":
+            tol = max(q["key"].get("tolerance", 0), abs(want) * q["key"].get("relative", 0))
+            assert abs(float(value) - want) <= tol + 1e-9, (qid, value, want)
+        else:
+            assert value in (want if isinstance(want, list) else [want]), (qid, value, want)
+    # The learner's widget inputs were saved to the answer file as they were typed.
+    saved = json.loads((tmp_path / f"{exercise_id}.json").read_text(encoding="utf-8"))
+    assert saved["answers"]["widgets"]
+
+
+def test_every_calculator_chapter_has_an_exercise():
+    from kamlab.grading.keys import exercise_ids
+
+    chapters = {_key(i)["chapter"] for i in exercise_ids()}
+    assert {"ye-01"} <= chapters

@@ -144,6 +144,34 @@ def _wang02(ex):
             "largest": max(weighted, key=weighted.get)}
 
 
+
+@case("wang-03-clv")
+def _wang03(ex):
+    from kamlab.widgets import lifetime_value_widget
+
+    w = ex.bind("clv", lifetime_value_widget(0, 0, 0))
+    w.margin.value, w.retention.value, w.discount.value = "150", 85, 8
+    clv, lifetime = w.result.value, w.result.expected_lifetime  # 127.5 / 0.23 ≈ 554.35; 1 / 0.15 ≈ 6.67
+    w.years.value = "5"
+    five = w.result.value  # 118.06 + 92.91 + 73.13 + 57.55 + 45.30 ≈ 386.95
+    w.years.value, w.retention.value = "", 90
+    clv90 = w.result.value  # 135 / 0.18 = 750
+    return {"clv": clv, "lifetime": lifetime, "five_years": five, "clv90": clv90, "uplift": clv90 - clv}
+
+
+@case("wang-04-readiness")
+def _wang04(ex):
+    from kamlab.global_readiness import DRIVERS, EXTERNAL
+    from kamlab.widgets import readiness_widget
+
+    w = ex.bind("readiness", readiness_widget({d: "" for d in DRIVERS}))
+    scores = dict(zip(DRIVERS, [9, 7, 8, 8, 7, 3, 4, 5], strict=True))
+    w.table.value = [{**r, "权重": "15" if r["驱动因素"] in EXTERNAL else "10", "评分": str(scores[r["驱动因素"]])}
+                     for r in w.table.value]
+    r = w.result
+    # 0.15 × 32 + 0.10 × 19 = 4.8 + 1.9 = 6.7 → 先试点; internal 19/4 = 4.75 < 5 → 内部驱动.
+    return {"score": r.score, "internal": r.internal, "verdict": r.verdict, "constraint": r.constraint}
+
 # --- the tests (below every case, so the parametrisation sees them all) ---
 
 def _key(exercise_id):

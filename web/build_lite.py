@@ -21,6 +21,7 @@ import json
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -59,21 +60,29 @@ def build(site: Path, work: Path) -> Path:
     for folder in (wheels, contents, out):
         shutil.rmtree(folder, ignore_errors=True)
     wheels.mkdir(parents=True)
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "-q",
-            "--no-deps",
-            "--no-build-isolation",
-            str(ROOT),
-            "-w",
-            str(wheels),
-        ],
-        check=True,
-    )
+    # Build from a copy of the package sources: setuptools would otherwise leave a build/ folder
+    # in the checkout and could pack stale modules from an earlier build into the wheel.
+    with tempfile.TemporaryDirectory(prefix="kamlab-wheel-") as tmp:
+        for name in ("pyproject.toml", "README.md"):
+            shutil.copy2(ROOT / name, tmp)
+        shutil.copytree(
+            ROOT / "kamlab", Path(tmp) / "kamlab", ignore=shutil.ignore_patterns("__pycache__")
+        )
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "wheel",
+                "-q",
+                "--no-deps",
+                "--no-build-isolation",
+                tmp,
+                "-w",
+                str(wheels),
+            ],
+            check=True,
+        )
     (contents / "book").mkdir(parents=True)
     for docname in toc_pages():
         source = ROOT / f"{docname}.ipynb"

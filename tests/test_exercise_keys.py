@@ -172,6 +172,57 @@ def _wang04(ex):
     # 0.15 × 32 + 0.10 × 19 = 4.8 + 1.9 = 6.7 → 先试点; internal 19/4 = 4.75 < 5 → 内部驱动.
     return {"score": r.score, "internal": r.internal, "verdict": r.verdict, "constraint": r.constraint}
 
+
+@case("ding-01-pareto")
+def _ding01(ex):
+    from kamlab.widgets import pareto_widget
+
+    customers = pd.DataFrame({
+        "客户": ["华信电子", "东岳化工", "通达物流", "明光玻璃", "新港船舶", "万丰纺织", "金鼎食品", "瑞达医药", "长江建材", "北辰机械"],
+        "销售额": [900, 400, 650, 300, 500, 200, 150, 250, 100, 550],
+        "利润": [120, 85, 60, 30, 18, 12, 8, 5, 2, -20]})
+    w = ex.bind("pareto", pareto_widget(customers))
+    w.top.value = 19  # a change, so the answer file is written; then back to the task's 20 %
+    w.top.value = 20
+    profit = w.result  # 205/320 = 64.06 %; three of ten reach 82.81 %; peak 340/320 = 106.25 %
+    w.value.value = "销售额"
+    sales = w.result  # (900 + 650) / 4,000 = 38.75 %
+    loser = profit.table.loc[profit.table["利润"] < 0, "客户"].item()
+    return {"top20_profit": profit.share_of_top(20), "for80": profit.customers_for_share(80), "peak": profit.peak,
+            "top20_sales": sales.share_of_top(20), "loss_maker": loser}
+
+
+@case("ding-02-industry")
+def _ding02(ex):
+    from kamlab.widgets import industry_widget
+
+    names = ["电力", "新能源汽车", "冶金", "水务"]
+    scores = pd.DataFrame({"行业": names, "市场容量": [8, 9, 7, 5], "增长速度": [6, 9, 6, 6], "客户认知": [7, 6, 6, 7],
+                           "竞争程度": [5, 4, 6, 7], "实施难易": [6, 5, 5, 8], "资金与信用": [8, 6, 5, 7],
+                           "政府支持": [9, 8, 4, 8]})
+    w = ex.bind("industry", industry_widget(pd.DataFrame({"行业": names})))
+    w.scores.value = rows(scores)
+    w.focus.value, w.potential.value = "7", "6"
+    t = w.result.table.set_index("行业")
+    # 电力 6.95; 新能源汽车 7.00 (on the line → 重点); 冶金 5.75 < 6 → 观察; 电力 and 水务 潜力.
+    return {"power": t.loc["电力", "得分"], "ev": t.loc["新能源汽车", "优先级"], "metallurgy": t.loc["冶金", "优先级"],
+            "n_potential": int((t["优先级"] == "潜力行业").sum())}
+
+
+@case("ding-03-value")
+def _ding03(ex):
+    from kamlab.widgets import value_index_widget
+
+    offers = pd.DataFrame({"方案": ["我方", "对手甲", "对手乙"], "价格": [130, 110, 95],
+                           "品牌": [8, 8, 5], "技术": [9, 7, 6], "服务": [9, 6, 5], "行业标准": [8, 7, 6],
+                           "反应速度": [9, 6, 7], "成功案例": [8, 7, 4], "公司规模": [7, 8, 5]})
+    w = ex.bind("value", value_index_widget(pd.DataFrame({"方案": ["我方", "对手甲", "对手乙"]})))
+    w.offers.value = rows(offers)
+    t = w.result.table.set_index("方案")
+    # 8.45 / 130 × 100 = 6.50; parity 110 × 8.45 / 6.90 ≈ 134.71.
+    return {"ours": t.loc["我方", "价值分"], "ratio": t.loc["我方", "性价比"], "best": w.result.best(),
+            "parity": w.result.parity_price("我方", "对手甲")}
+
 # --- the tests (below every case, so the parametrisation sees them all) ---
 
 def _key(exercise_id):

@@ -14,7 +14,8 @@ Question types and the answer each takes (as saved, JSON):
 - ``text``: free text;
 - ``table``: rows of an :class:`~kamlab.widgets.table.EditableTable` (``widget`` names it);
 - ``inputs``: the named inputs of a bound calculator (``widget`` names it);
-- ``proposition``: the inputs of a bound four-quadrant proposition widget.
+- ``proposition``: the inputs of a bound four-quadrant proposition widget;
+- ``worksheet``: the answers of a bound worksheet form (``widget`` names it), by field key.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ import pandas as pd
 
 from .errors import InputError
 
-QUESTION_TYPES = ("number", "choice", "text", "table", "inputs", "proposition")
+QUESTION_TYPES = ("number", "choice", "text", "table", "inputs", "proposition", "worksheet")
 #: Question fields a learner may see; everything else (``key`` …) is the trainer's.
 PUBLIC_FIELDS = ("id", "label", "type", "points", "unit", "hint", "options", "widget", "columns")
 

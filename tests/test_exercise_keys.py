@@ -223,6 +223,31 @@ def _ding03(ex):
     return {"ours": t.loc["我方", "价值分"], "ratio": t.loc["我方", "性价比"], "best": w.result.best(),
             "parity": w.result.parity_price("我方", "对手甲")}
 
+
+def test_worksheet_exercise_scores_the_filled_parts(tmp_path):
+    """ding-04-canvas: the canvas is bound like a calculator; its rubric counts the six required parts."""
+    from kamlab.grading.keys import load_key
+    from kamlab.grading.rubric import score
+    from kamlab.widgets import worksheet_widget
+
+    ex = exercise_answers("ding-04-canvas", tmp_path)
+    canvas = ex.bind("canvas", worksheet_widget("ding-04-strategy-canvas", autosave=False))
+    canvas.boxes["who"].value = "海川石化，战略客户，金字塔顶层的 VIP 客户"
+    canvas.boxes["needs"].value = "明确：7×24 小时现场服务；潜在：全厂仪表三年内智能化替换"
+    canvas.boxes["rivals"].value = "短"  # shorter than 10 characters: does not count
+    saved = json.loads((tmp_path / "ding-04-canvas.json").read_text(encoding="utf-8"))
+    assert saved["answers"]["widgets"]["canvas"]["who"].startswith("海川石化")
+    assert not (tmp_path / "ding-04-strategy-canvas.json").exists()  # only the exercise's file is written
+    _, questions = load_key("ding-04-canvas")
+    mark = score(questions["canvas"], ex.collect()["canvas"])
+    assert mark.score == 2.0 and mark.max_score == 6  # 2 of 6 parts filled → 6 × 2/6
+    assert "在这个客户那里的主要对手" in mark.detail and "转换壁垒" in mark.detail
+    # "Kernel restart": the canvas comes back from the exercise's answer file.
+    again = exercise_answers("ding-04-canvas", tmp_path)
+    restored = again.bind("canvas", worksheet_widget("ding-04-strategy-canvas", autosave=False))
+    assert restored.boxes["rivals"].value == "短"
+    assert score(questions["canvas"], None).score == 0  # nothing submitted, nothing earned
+
 # --- the tests (below every case, so the parametrisation sees them all) ---
 
 def _key(exercise_id):
@@ -252,4 +277,5 @@ def test_every_calculator_chapter_has_an_exercise():
     from kamlab.grading.keys import exercise_ids
 
     chapters = {_key(i)["chapter"] for i in exercise_ids()}
-    assert {"ye-01"} <= chapters
+    assert {"ye-01", "ye-02", "ye-03", "ye-04", "ye-05", "ye-06", "wang-02", "wang-03", "wang-04",
+            "ding-01", "ding-02", "ding-03", "ding-04"} <= chapters

@@ -32,7 +32,7 @@ FIELDS = {"schema": str, "version": int, "exercise": str, "assignment": str, "le
           "submitted_at": str, "answers": dict, "checksum": str}
 ANSWER_TYPES: dict[str, tuple[type, ...]] = {
     "number": (str, int, float), "choice": (str,), "text": (str,), "table": (list,),
-    "inputs": (dict,), "proposition": (dict,)}
+    "inputs": (dict,), "proposition": (dict,), "worksheet": (dict,)}
 
 
 class Rejected(ValueError):

@@ -1,5 +1,5 @@
 """Scoring one answer against its key: numbers with tolerances, choices, texts,
-tables, calculator inputs and the four-quadrant proposition.
+tables, calculator inputs, the four-quadrant proposition and worksheets.
 
 Every scorer takes the question (with its ``key``) and the learner's saved
 answer (plain JSON) and returns a :class:`Mark`: points, the expected answer as
@@ -153,8 +153,22 @@ def score_proposition(q: dict[str, Any], value: Any) -> Mark:
     return Mark(round(min(earned, points), 2), points, "；".join(shown), "；".join(notes))
 
 
+def score_worksheet(q: dict[str, Any], value: Any) -> Mark:
+    """Share of the key's ``required`` parts (``{field key: label}``) filled with at
+    least ``min_chars`` characters. A provisional score: the trainer reads the content."""
+    key, points = q["key"], float(q.get("points", 1))
+    required: dict[str, str] = key["required"]
+    need = int(key.get("min_chars", 1))
+    given = value if isinstance(value, dict) else {}
+    empty = [label for field, label in required.items() if len(str(given.get(field, "") or "").strip()) < need]
+    score = round(points * (len(required) - len(empty)) / len(required), 2)
+    shown = f"必填部分（每项至少 {need} 字）：" + "、".join(required.values())
+    detail = "必填部分均已填写（内容由培训师评阅）" if not empty else f"未填或过短：{'、'.join(empty)}"
+    return Mark(score, points, shown, detail)
+
+
 SCORERS = {"number": score_number, "choice": score_choice, "text": score_text, "table": score_table,
-           "inputs": score_inputs, "proposition": score_proposition}
+           "inputs": score_inputs, "proposition": score_proposition, "worksheet": score_worksheet}
 
 
 def score(q: dict[str, Any], value: Any) -> Mark:

@@ -23,6 +23,7 @@ class WorksheetWidget(W.VBox):
         saved = self.store.load() if autosave else {}
         values = {**(initial or {}), **saved}
         self.autosave = autosave
+        self._callbacks: list = []
         self.status = W.HTML()
         self.boxes: dict[str, W.Textarea] = {}
         rows: list[W.Widget] = [W.HTML(f"<h4>{html.escape(worksheet.title)}</h4><p>{html.escape(worksheet.intro)}</p>")]
@@ -49,7 +50,26 @@ class WorksheetWidget(W.VBox):
         """Current answers by field key."""
         return {k: b.value for k, b in self.boxes.items()}
 
+    def state(self) -> dict[str, str]:
+        """The answers as saved in an exercise's answer file (same as ``answers``)."""
+        return self.answers
+
+    def restore(self, saved: object) -> list[str]:
+        """Put saved answers back; returns the keys that are no longer fields."""
+        if not isinstance(saved, dict):
+            raise TypeError("saved worksheet answers must be a dict")
+        for key, value in saved.items():
+            if key in self.boxes:
+                self.boxes[key].value = "" if value is None else str(value)
+        return [k for k in saved if k not in self.boxes]
+
+    def on_change(self, callback) -> None:
+        """Call ``callback()`` whenever any answer box changes (used by exercise binding)."""
+        self._callbacks.append(callback)
+
     def _changed(self, _change: object) -> None:
+        for callback in self._callbacks:
+            callback()
         if self.autosave:
             self.store.save(self.answers)
             self.status.value = f"<small>已自动保存到 {html.escape(str(self.store.path))}</small>"

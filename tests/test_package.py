@@ -36,3 +36,11 @@ def test_no_public_name_is_shadowed_by_a_submodule():
 
     submodules = {m.name for m in pkgutil.iter_modules(kamlab.__path__)}
     assert not submodules & set(kamlab.__all__)
+
+
+def test_glossary_follows_book_order():
+    chapters = list(dict.fromkeys(load_glossary()["章节"]))
+    courses = [c.split("-")[0] for c in chapters]
+    # all 叶敦明 chapters first, then 王渊, then 丁兴良
+    assert courses == sorted(courses, key=["ye", "wang", "ding"].index)
+    assert chapters[0].startswith("ye-") and chapters[-1].startswith("ding-")

@@ -64,7 +64,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     "synergy": ("SynergyResult", "score_synergies"),
     "trust_ladder": ("LadderResult", "assess_ladder"),
     "value_index": ("DEFAULT_VALUE_CRITERIA", "ValueIndexResult", "value_for_money"),
-    "weighted": ("Criteria", "weighted_scores"),
+    "weighted": ("Criteria", "ScoredTable", "score_table", "weighted_scores"),
 }
 #: public name -> (submodule, attribute) where the public name differs
 _ALIASES = {"PIPELINE_STAGES": ("pipeline", "STAGES")}

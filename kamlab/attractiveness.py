@@ -26,7 +26,7 @@ import pandas as pd
 
 from . import _checks
 from .matrix import MatrixScheme, Quadrant, place
-from .weighted import Criteria, weighted_scores
+from .weighted import Criteria, ScoredTable, score_table
 
 #: The four selection criteria of seed 001; the weights are the book's illustration.
 DEFAULT_ATTRACTIVENESS = {"未来销售收入和利润": 40, "财务安全": 20, "相互关系": 20, "影响力": 20}
@@ -69,24 +69,9 @@ VULNERABILITY_SCHEME = MatrixScheme(
 )
 
 
-@dataclass(frozen=True)
-class AttractivenessResult:
-    """Weighted attractiveness of each account.
-
-    Attributes:
-        criteria: the weighted criteria used.
-        table: the input scores plus a ``吸引力`` column (0–10).
-    """
-
-    criteria: Criteria
-    table: pd.DataFrame
-
-    def to_frame(self) -> pd.DataFrame:
-        """The score table with the 吸引力 column."""
-        return self.table.copy()
-
-    def _repr_html_(self) -> str:
-        return self.table.to_html(index=False, float_format=lambda v: f"{v:.2f}")
+#: The attractiveness sheet's result: a :class:`~kamlab.weighted.ScoredTable` whose
+#: ``table`` has the added ``吸引力`` column (0–10).
+AttractivenessResult = ScoredTable
 
 
 def score_attractiveness(
@@ -99,15 +84,8 @@ def score_attractiveness(
         scores: one row per account: ``name_col`` plus one 0–10 column per criterion.
         name_col: the column naming the account.
     """
-    if not isinstance(criteria, Criteria):
-        criteria = Criteria.from_mapping(criteria, "吸引力权重")
-    _checks.non_empty(scores, "吸引力评分表")
-    if name_col in scores.columns:
-        _checks.names(scores[name_col], f"吸引力评分表·{name_col}")
-    total = weighted_scores(criteria, scores, "吸引力评分表", row_label=name_col)
-    table = scores.copy()
-    table["吸引力"] = total.round(4)
-    return AttractivenessResult(criteria, table)
+    return score_table(criteria, scores, score_col="吸引力", table_label="吸引力评分表",
+                       weight_label="吸引力权重", name_col=name_col)
 
 
 @dataclass(frozen=True)

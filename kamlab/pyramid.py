@@ -33,7 +33,7 @@ import pandas as pd
 
 from . import _checks
 from .errors import InputError
-from .weighted import Criteria, weighted_scores
+from .weighted import Criteria, ScoredTable, score_table
 
 TIERS = ("VIP客户", "大客户", "中客户", "小客户")
 DEFAULT_BANDS = (20, 30, 30, 20)
@@ -124,24 +124,9 @@ def customer_pyramid(
     return PyramidResult(table, by, tuple(parsed.values()), tier_names, measures)
 
 
-@dataclass(frozen=True)
-class ValueScorecardResult:
-    """Weighted customer-value scores (the book's own 客户价值计分卡).
-
-    Attributes:
-        criteria: the weighted criteria.
-        table: the input scores plus 价值分 (0–10), sorted high to low.
-    """
-
-    criteria: Criteria
-    table: pd.DataFrame
-
-    def to_frame(self) -> pd.DataFrame:
-        """The scored table."""
-        return self.table.copy()
-
-    def _repr_html_(self) -> str:
-        return self.table.to_html(index=False, float_format=lambda v: f"{v:.2f}")
+#: The value scorecard's result: a :class:`~kamlab.weighted.ScoredTable` whose
+#: ``table`` has the added ``价值分`` column (0–10), sorted high to low.
+ValueScorecardResult = ScoredTable
 
 
 def value_scorecard(
@@ -154,13 +139,7 @@ def value_scorecard(
         scores: one row per customer: ``name`` plus a 0–10 column per criterion.
         name: the column naming each customer.
     """
-    if not isinstance(criteria, Criteria):
-        criteria = Criteria.from_mapping(criteria, "计分卡权重")
-    _checks.non_empty(scores, "计分卡")
-    if name in scores.columns:
-        _checks.names(scores[name], f"计分卡·{name}")
-    total = weighted_scores(criteria, scores, "计分卡", row_label=name)
-    table = scores.copy()
-    table["价值分"] = total.round(4)
-    table = table.sort_values("价值分", ascending=False, kind="stable").reset_index(drop=True)
-    return ValueScorecardResult(criteria, table)
+    scored = score_table(criteria, scores, score_col="价值分", table_label="计分卡",
+                         weight_label="计分卡权重", name_col=name)
+    table = scored.table.sort_values("价值分", ascending=False, kind="stable").reset_index(drop=True)
+    return ScoredTable(scored.criteria, table, "价值分")

@@ -72,3 +72,53 @@ def weighted_scores(
     )
     weights = pd.Series(criteria.weights, index=criteria.names)
     return values.mul(weights, axis=1).sum(axis=1) / _checks.WEIGHT_TOTAL
+
+
+@dataclass(frozen=True)
+class ScoredTable:
+    """A table of items with their weighted 0–10 score in one added column.
+
+    Attributes:
+        criteria: the weighted criteria used.
+        table: the input scores plus the score column.
+        score_col: the name of the added column (e.g. ``吸引力``, ``价值分``).
+    """
+
+    criteria: Criteria
+    table: pd.DataFrame
+    score_col: str
+
+    def to_frame(self) -> pd.DataFrame:
+        """The score table with the score column."""
+        return self.table.copy()
+
+    def _repr_html_(self) -> str:
+        return self.table.to_html(index=False, float_format=lambda v: f"{v:.2f}")
+
+
+def score_table(
+    criteria: Criteria | Mapping[str, object],
+    scores: pd.DataFrame,
+    *,
+    score_col: str,
+    table_label: str,
+    weight_label: str,
+    name_col: str = "客户",
+) -> ScoredTable:
+    """Validate a score sheet (names unique, scores 0–10) and add its weighted score.
+
+    Args:
+        criteria: weighted criteria, or ``{name: weight}`` (weights sum 100).
+        scores: one row per item: ``name_col`` plus one 0–10 column per criterion.
+        score_col: the column to add, rounded to 4 decimals.
+        table_label: the sheet's Chinese name in error messages (e.g. ``吸引力评分表``).
+        weight_label: the weights' Chinese name in error messages (e.g. ``吸引力权重``).
+        name_col: the column naming each item.
+    """
+    if not isinstance(criteria, Criteria):
+        criteria = Criteria.from_mapping(criteria, weight_label)
+    _checks.non_empty(scores, table_label)
+    if name_col in scores.columns:
+        _checks.names(scores[name_col], f"{table_label}·{name_col}")
+    total = weighted_scores(criteria, scores, table_label, row_label=name_col)
+    return ScoredTable(criteria, scores.assign(**{score_col: total.round(4)}), score_col)

@@ -44,3 +44,19 @@ def test_other_charts_render():
                                     ["驻厂"], ["框架协议"], [{"指标": "OEE", "频率": "每月", "负责人": "王"}])
     _render(draw_proposition(prop))
     _render(draw_radar(["质量", "交付", "价格"], {"我方": [7, 8, 6], "龙头": [9, 7, 5]}))
+
+
+def test_portfolio_chart_redraws_in_place_across_views():
+    from kamlab.charts import PortfolioChart
+
+    acc = pd.DataFrame({"客户": ["甲", "乙", "丙"], "吸引力": [7, 3, 6], "相对实力": [1.2, 0.5, 0.8],
+                        "易损性": [2, 8, 6], "销售额": [100, 50, 20]})
+    chart = PortfolioChart()
+    fig = chart.update(kamlab.selection_matrix(acc)).figure
+    assert chart._bubbles.get_offsets().tolist() == [[1.2, 7.0], [0.5, 3.0], [0.8, 6.0]]
+    second = chart.update(kamlab.vulnerability_matrix(acc.iloc[:2])).figure
+    assert second is fig  # same figure, redrawn
+    texts = {t.get_text() for t in fig.axes[0].texts}
+    assert {"重点防守", "甲", "乙"} <= texts and "丙" not in texts and "战略客户" not in texts
+    assert fig.axes[0].get_xlabel() == "大客户易损性"
+    _render(fig)

@@ -14,7 +14,7 @@ from .industry import draw_industries
 from .key_account_screen import draw_projection
 from .kraljic import draw_kraljic
 from .lifetime_value import draw_lifetime_value
-from .matrix import draw_portfolio
+from .matrix import PortfolioChart, draw_portfolio
 from .organisation import draw_organisation
 from .pareto import draw_pareto
 from .partnership import draw_partnership
@@ -32,6 +32,7 @@ from .value_index import draw_value_index
 configure_fonts()
 
 __all__ = [
+    "PortfolioChart",
     "configure_fonts",
     "draw_benchmark",
     "draw_benefit_ranking",

@@ -6,7 +6,7 @@ import ipywidgets as W
 import pandas as pd
 
 from .. import attractiveness as model
-from ..charts import draw_portfolio
+from ..charts.matrix import PortfolioChart
 from ..weighted import Criteria
 from ._base import Calculator
 from .table import EditableTable
@@ -41,6 +41,7 @@ class SelectionWidget(Calculator):
         controls = [W.HTML("<b>吸引力标准与权重（权重合计 100）</b>"), self.criteria,
                     W.HTML("<b>客户评分（0–10 分；销售额单位：万元）</b>"), self.accounts,
                     self.view, W.HBox([self.y_cut, self.x_cut])]
+        self._chart = PortfolioChart()  # redrawn in place on every change
         super().__init__(controls, self._compute, self._draw, self._describe,
                          watch=[self.criteria, self.accounts, self.view, self.y_cut, self.x_cut])
 
@@ -64,9 +65,8 @@ class SelectionWidget(Calculator):
             return model.selection_matrix(scored, scheme)
         return model.vulnerability_matrix(scored, scheme)
 
-    @staticmethod
-    def _draw(result):
-        return draw_portfolio(result)
+    def _draw(self, result):
+        return self._chart.update(result).figure
 
     @staticmethod
     def _describe(result) -> str:

@@ -80,6 +80,19 @@ class PyramidResult:
         return self.summary().to_html(index=False)
 
 
+def tier_changes(first: PyramidResult, second: PyramidResult) -> tuple[pd.DataFrame, int]:
+    """How customers move between tiers when the pyramid is ranked another way.
+
+    Returns a cross-table (rows: ``second``'s tier, columns: ``first``'s tier,
+    cells: customer counts) and the number of customers whose tier differs.
+    Both pyramids must be built from the same customer table.
+    """
+    both = first.table[["客户", "层级"]].merge(second.table[["客户", "层级"]], on="客户", suffixes=("_a", "_b"))
+    a, b = both["层级_a"], both["层级_b"]
+    table = pd.crosstab(b, a, rownames=[f"层级_{second.by}"], colnames=[f"层级_{first.by}"])
+    return table, int((a.astype(str) != b.astype(str)).sum())
+
+
 def customer_pyramid(
     customers: pd.DataFrame,
     by: str = "利润",

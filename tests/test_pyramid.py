@@ -120,3 +120,23 @@ def test_value_scorecard_widget_follows_criteria():
     w.criteria.value = [{"标准": "利润贡献", "权重": "40"}, {"标准": "增长潜力", "权重": "60"}]
     # 甲 9×0.4 + 3×0.6 = 5.4; 乙 4×0.4 + 8×0.6 = 6.4
     assert w.result.table["价值分"].tolist() == [6.4, 5.4]
+
+
+def test_tier_changes_profit_vs_revenue():
+    from kamlab import tier_changes
+
+    by_profit = customer_pyramid(_ten())
+    by_sales = customer_pyramid(_ten(), by="销售额")
+    table, moved = tier_changes(by_profit, by_sales)
+    # ranks reverse: by profit VIP = K01,K02, 大 = K03–K05, 中 = K06–K08, 小 = K09,K10;
+    # by sales VIP = K10,K09, 大 = K08–K06, 中 = K05–K03, 小 = K02,K01 → all ten move
+    assert moved == 10
+    assert table.loc["VIP客户", "小客户"] == 2 and table.loc["大客户", "中客户"] == 3
+    assert table.loc["中客户", "大客户"] == 3 and table.loc["小客户", "VIP客户"] == 2
+
+
+def test_tier_changes_same_ranking_moves_nobody():
+    from kamlab import tier_changes
+
+    table, moved = tier_changes(customer_pyramid(_ten()), customer_pyramid(_ten()))
+    assert moved == 0 and int(table.to_numpy().trace()) == 10

@@ -25,7 +25,7 @@ import pandas as pd
 
 from . import _checks
 from .errors import InputError
-from .weighted import Criteria, weighted_scores
+from .weighted import Criteria, score_table
 
 FACTORS = ("市场容量", "增长速度", "客户认知", "竞争程度", "实施难易", "资金与信用", "政府支持")
 
@@ -79,8 +79,6 @@ def prioritise_industries(
         potential: score from which it is 潜力行业 (default 5.5); must be below ``focus``.
         name: the column naming each industry.
     """
-    if not isinstance(criteria, Criteria):
-        criteria = Criteria.from_mapping(criteria, "行业因素权重")
     hi = _checks.in_range(focus, "重点行业分界", 0, 10)
     lo = _checks.in_range(potential, "潜力行业分界", 0, 10)
     if lo >= hi:
@@ -88,11 +86,10 @@ def prioritise_industries(
     _checks.non_empty(scores, "行业评分表")
     if name not in scores.columns:
         raise InputError("行业评分表", f"缺少列“{name}”", name)
-    _checks.names(scores[name], f"行业评分表·{name}")
-    total = weighted_scores(criteria, scores, "行业评分表", row_label=name)
-    table = scores.copy()
-    table["得分"] = total.round(4)
+    scored = score_table(criteria, scores, score_col="得分", table_label="行业评分表",
+                         weight_label="行业因素权重", name_col=name)
+    table = scored.table
     codes = (table["得分"] < hi).astype(int) + (table["得分"] < lo).astype(int)
     table["优先级"] = pd.Categorical.from_codes(codes, categories=list(CLASSES))
     table = table.sort_values("得分", ascending=False, kind="stable").reset_index(drop=True)
-    return IndustryResult(criteria, table, hi, lo)
+    return IndustryResult(scored.criteria, table, hi, lo)

@@ -48,7 +48,7 @@ def _ye01(ex):
     t = w.result.table
     # Q1 0.2×(5.6 + 4.8 + 5.8) + 0.4×5.2 = 5.32; Q2 0.2×(6.6 + 5.4 + 6.4) + 0.4×4.2 = 5.36.
     return {"q1_overall": t["综合得分"][0], "q2_overall": t["综合得分"][1], "change": t["环比变化"][1],
-            "weakest": w.result.weakest}
+            "weakest": "、".join(w.result.weakest)}  # one weakest dimension here (no tie)
 
 
 @case("ye-02-screen")

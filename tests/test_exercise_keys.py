@@ -145,6 +145,28 @@ def _wang02(ex):
 
 
 
+@case("wang-01-quantify")
+def _wang01_quantify(ex):
+    from kamlab.widgets import selection_widget, strength_widget
+
+    strength = ex.bind("strength", strength_widget())
+    strength.table.value = [{"标准": c, "权重": str(w), "我方": str(o), "最强对手": str(r)} for c, w, o, r in
+                            zip(["产品与技术", "交付可靠性", "服务支持", "价格", "品牌声誉"], [30, 25, 20, 15, 10],
+                                [8, 7, 6, 5, 7], [7, 8, 7, 6, 8], strict=True)]
+    s = strength.result  # 6.8 / 7.2 ≈ 0.944
+    blank = pd.DataFrame([{"客户": "华东重工", "销售额": 1200, "未来销售收入和利润": "", "财务安全": "",
+                           "相互关系": "", "影响力": "", "相对实力": "", "易损性": ""}])
+    w = ex.bind("selection", selection_widget(blank))
+    # Vulnerability by hand from the scenario's factor table: 7×.3 + 6×.3 + 4×.2 + 3×.2 = 5.3.
+    w.accounts.value = [{"客户": "华东重工", "销售额": "1200", "未来销售收入和利润": "8", "财务安全": "5",
+                         "相互关系": "7", "影响力": "9", "相对实力": f"{s.relative:.2f}", "易损性": "5.3"}]
+    first = w.result.table.iloc[0]  # 7.4 ≥ 5, 0.94 < 1 → 明星客户
+    w.view.index = 1
+    second = w.result.table.iloc[0]  # 7.4 ≥ 5, 5.3 ≥ 5 → 重点防守
+    return {"attractiveness": first["吸引力"], "ours": s.ours, "rival": s.competitor, "relative": s.relative,
+            "quadrant": first["象限"], "vulnerability": second["易损性"], "quadrant2": second["象限"]}
+
+
 @case("wang-03-clv")
 def _wang03(ex):
     from kamlab.widgets import lifetime_value_widget

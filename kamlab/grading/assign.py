@@ -78,6 +78,7 @@ def assign(exercise: str, *, roster: dict[str, str], out: str | Path, db: str | 
     con = gradebook.connect(db, create=True)
     try:
         gradebook.set_roster(con, roster)
+        gradebook.record_assignment(con, exercise, assignment_id)
         tokens = {} if shared else gradebook.ensure_tokens(con, roster, lambda: secrets.token_urlsafe(24))
     finally:
         con.close()

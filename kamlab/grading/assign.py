@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..answers import write_json_atomic
 from ..errors import InputError
+from ..learner.answers import write_json_atomic
 from . import gradebook, submit
 from .keys import check_exercise, exercises_dir
 from .roster import read_roster

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 from ..proposition import QUADRANT_TITLES
@@ -77,7 +77,7 @@ def local_time(stamp: str, tz: str = DEFAULT_TZ) -> str:
     except ValueError:
         return str(stamp)
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(zone(tz)).strftime("%Y-%m-%d %H:%M")
 
 

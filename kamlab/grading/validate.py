@@ -55,7 +55,9 @@ def parse(raw: bytes, roster: dict[str, str], tokens: dict[str, str], known: set
         raise Rejected(f"不是有效的 JSON：{str(error)[:120]}") from None
     if not isinstance(data, dict) or data.get("schema") != submit.SCHEMA:
         raise Rejected("不是 kamlab 提交文件（schema 不符）")
-    if data.get("version") == 1 or "checksum" in data and "signature" not in data:
+    if not isinstance(data.get("version"), int) or isinstance(data.get("version"), bool):
+        raise Rejected("字段“version”类型应为 int")
+    if data["version"] == 1 or "checksum" in data and "signature" not in data:
         raise Rejected("旧版未签名的提交文件，不再接受：请学员在新布置的练习文件夹中重新生成提交文件")
     if data.get("version") != submit.VERSION:
         raise Rejected(f"提交格式版本为 {str(data.get('version'))[:20]}，本程序只接受 {submit.VERSION}")

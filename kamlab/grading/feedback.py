@@ -73,8 +73,8 @@ def learner_page(learner: str, name: str, scores: pd.DataFrame, raws: dict[tuple
     if missing:
         parts.append("<p><b>尚未收到以下练习的提交：</b></p><ul class='missing'>"
                      + "".join(f"<li>{e(titles.get(x, x))}</li>" for x in missing) + "</ul>")
-    for exercise, rows in mine.groupby("exercise_id", sort=False):
-        exercise = str(exercise)
+    for exercise in [x for x in exercises if x in set(mine["exercise_id"])]:
+        rows = mine[mine["exercise_id"] == exercise]
         raw = raws.get((learner, exercise), "{}")
         answers = json.loads(raw).get("answers", {}) if raw else {}
         show = not (hide_models is True or (isinstance(hide_models, set) and exercise in hide_models))

@@ -7,6 +7,7 @@ line on stderr and exit status 2, never a traceback.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from contextlib import contextmanager
 from importlib import import_module
@@ -167,6 +168,13 @@ def main(argv: list[str] | None = None) -> int:
         return int(import_module(f"kamlab.grading.{STAGES[args.command]}").main(args) or 0)
     except InputError as error:
         print(f"错误：{error}", file=sys.stderr)
+        return 2
+    except OSError as error:  # a folder that cannot be written, a disk that is full …
+        where = f"“{error.filename}”" if error.filename else ""
+        print(f"错误：无法读写{where}：{error.strerror or error}（请检查路径和权限）", file=sys.stderr)
+        return 2
+    except sqlite3.Error as error:
+        print(f"错误：成绩册无法读写：{error}（文件可能已损坏或被占用）", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("已中断 / interrupted", file=sys.stderr)

@@ -104,7 +104,8 @@ def test_gradebook_holds_the_hand_checked_scores(loop):
 def test_feedback_and_report_files_exist_with_statistics(loop):
     assert main(["feedback", "--db", "gb.sqlite", "--out", "fb"]) == 0
     assert main(["report", "--db", "gb.sqlite", "--out", "rep"]) == 0
-    assert sorted(p.name for p in (loop / "fb").iterdir()) == sorted(f"{file_stem(i)}.html" for i in ("L001", "L002", "L003"))
+    assert sorted(p.name for p in (loop / "fb").iterdir()) == sorted(
+        [f"{file_stem(i)}.html" for i in ("L001", "L002", "L003")] + ["index.html"])
     assert "李四" in (loop / "fb" / f"{file_stem('L002')}.html").read_text(encoding="utf-8")
     assert (loop / "rep/report.html").exists() and (loop / "rep/chart-1-distribution.png").exists()
     stats = pd.read_excel(loop / "rep/report.xlsx", sheet_name="各题统计").set_index("题号")

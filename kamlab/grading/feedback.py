@@ -25,7 +25,6 @@ from .keys import check_exercise, load_key
 from .names import file_stem
 from .review import NEEDS_PERSON
 
-
 INDEX = "index.html"
 
 

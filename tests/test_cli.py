@@ -67,9 +67,10 @@ def misuse(tmp_path: Path):
     yield ["feedback", "--db", "new.sqlite", "--out", "fb", "--tz", "Mars/Base"], "不认识时区"
     yield ["review", "--db", "new.sqlite", "--out", "review.csv"], "应以 .xlsx 结尾"
     yield ["assign", EX, "--roster", "roster.csv", "--out", "class", "--db", "afile/gb.sqlite"], "所在的文件夹“afile”不存在"
+    yield ["submit", EX, "--out", "inbox"], "没有找到 assignment.json"
 
 
-@pytest.mark.parametrize("case", range(10))
+@pytest.mark.parametrize("case", range(11))
 def test_misuse_is_one_chinese_line_and_leaves_nothing_behind(tmp_path, monkeypatch, capsys, case):
     monkeypatch.chdir(tmp_path)
     roster(tmp_path)

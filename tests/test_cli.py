@@ -68,9 +68,10 @@ def misuse(tmp_path: Path):
     yield ["review", "--db", "new.sqlite", "--out", "review.csv"], "应以 .xlsx 结尾"
     yield ["assign", EX, "--roster", "roster.csv", "--out", "class", "--db", "afile/gb.sqlite"], "所在的文件夹“afile”不存在"
     yield ["submit", EX, "--out", "inbox"], "没有找到 assignment.json"
+    yield ["grade", "broken.json", "--roster", "roster.csv", "--db", "new.sqlite"], "是指向不存在文件的链接"
 
 
-@pytest.mark.parametrize("case", range(11))
+@pytest.mark.parametrize("case", range(12))
 def test_misuse_is_one_chinese_line_and_leaves_nothing_behind(tmp_path, monkeypatch, capsys, case):
     monkeypatch.chdir(tmp_path)
     roster(tmp_path)

@@ -14,15 +14,17 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..exercise import ExerciseSheet, parse_sheet
+from ..learner.exercise import ExerciseSheet, parse_sheet
 
 
 def exercises_dir() -> Path:
     """The exercises folder."""
     if os.environ.get("KAMLAB_EXERCISES_DIR"):
         return Path(os.environ["KAMLAB_EXERCISES_DIR"])
-    checkout = Path(__file__).resolve().parents[2] / "exercises"
-    return checkout if checkout.is_dir() else Path("exercises")
+    return _CHECKOUT if _CHECKOUT.is_dir() else Path("exercises")
+
+
+_CHECKOUT = Path(__file__).resolve().parents[2] / "exercises"
 
 
 def exercise_ids(folder: Path | None = None) -> list[str]:
@@ -32,14 +34,44 @@ def exercise_ids(folder: Path | None = None) -> list[str]:
 
 
 @cache
-def _read(path: Path) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8"))
+def _parsed(path: str, _mtime_ns: int) -> tuple[ExerciseSheet, dict[str, dict[str, Any]]]:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return parse_sheet(data), {q["id"]: q for q in data["questions"]}
 
 
 def load_key(exercise_id: str, folder: Path | None = None) -> tuple[ExerciseSheet, dict[str, dict[str, Any]]]:
     """The exercise's sheet and, per question id, its full definition with ``key``."""
     path = (folder or exercises_dir()) / "src" / f"{exercise_id}.key.json"
-    if not path.is_file():
-        raise InputError("练习编号", f"没有找到练习“{exercise_id}”的答案要点（{path}）", exercise_id)
-    data = _read(path.resolve())
-    return parse_sheet(data), {q["id"]: q for q in data["questions"]}
+    try:
+        if "/" in exercise_id or "\\" in exercise_id:
+            raise FileNotFoundError(path)
+        mtime = path.stat().st_mtime_ns
+    except OSError:
+        raise InputError("练习编号", f"没有找到练习“{exercise_id}”的答案要点（{path}）", exercise_id) from None
+    return _parsed(str(path), mtime)
+
+
+def exercise_titles(folder: Path | None = None) -> dict[str, str]:
+    """Assignable exercise id → Chinese title."""
+    return {x: load_key(x, folder)[0].title for x in exercise_ids(folder)}
+
+
+def check_exercise(exercise_id: str, folder: Path | None = None) -> str:
+    """``exercise_id`` if it has a key; else an :class:`InputError` suggesting the nearest ids."""
+    ids = exercise_ids(folder)
+    if exercise_id in ids:
+        return exercise_id
+    import difflib
+
+    near = difflib.get_close_matches(exercise_id, ids, n=3, cutoff=0.3)
+    hint = f"；是否想用：{'、'.join(near)}" if near else ""
+    raise InputError("练习编号", f"没有编号为“{exercise_id}”的练习{hint}（kamlab exercises 列出全部练习）", exercise_id)
+
+
+def main(args) -> int:
+    """``kamlab exercises``: every assignable exercise id with its Chinese title."""
+    titles = exercise_titles()
+    width = max(map(len, titles), default=0)
+    for exercise, title in titles.items():
+        print(f"{exercise:<{width}}  {title}")
+    return 0

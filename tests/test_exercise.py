@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from kamlab.errors import InputError
 from kamlab.grading.keys import exercise_ids, exercises_dir, load_key
 from kamlab.learner.exercise import load_sheet, public_sheet
 from kamlab.widgets import EditableTable, exercise_answers, proposition_widget, strength_widget
@@ -148,13 +149,19 @@ def test_export_own_answers_to_markdown_and_excel(tmp_path):
     assert frame.set_index("题号").loc["dilemma", "回答"] == "做不大"
 
 
-def test_submit_button_packs_a_checksummed_file(tmp_path):
+def test_submit_button_packs_a_signed_file(tmp_path, monkeypatch):
     from kamlab.grading import submit
 
+    monkeypatch.chdir(tmp_path)  # the notebook runs in the learner's folder, beside the pack from `kamlab assign`
+    (tmp_path / "assignment.json").write_text(json.dumps(
+        {"schema": "kamlab-pack", "learner": "L001", "token": "t0ken", "exercises": {"wang-00-status": "a1"}}),
+        encoding="utf-8")
     ex = exercise_answers("wang-00-status", tmp_path)
     ex.sheet()
     ex.boxes["ka_share"].value = "60"
     data = json.loads(ex.submit("L001").read_text(encoding="utf-8"))
-    assert data["answers"]["ka_share"] == "60" and data["checksum"] == submit.checksum(data)
-    with pytest.raises(Exception, match="学号"):
+    assert data["answers"]["ka_share"] == "60" and data["assignment"] == "a1" and submit.verify(data, "t0ken")
+    with pytest.raises(InputError, match="学号"):
         ex.submit("  ")
+    with pytest.raises(InputError, match="只能提交自己的答案"):
+        ex.submit("L002")

@@ -225,12 +225,14 @@ def test_class_of_three_through_two_exercises_end_to_end(loop, monkeypatch, caps
     book = load_workbook(loop / "rep/report.xlsx")
     board = book["班级总表"]
     assert [c.value for c in board[1]] == ["学号", "姓名", "针对一个标杆大客户进行定量计算", "为一家大客户写出客户战略画布"]
-    # quantify: L001 10/10; L002 v2 5 automatic + strategy 2 (manual) = 7/10; L003 2/10.
+    # quantify (12 points): L001 12/12; L002 v2 5 automatic + second view 1 + 1 + strategy 2 (manual) = 9/12;
+    # L003 only attractiveness 2/12.
     # canvas (9 points): L001 worksheet 5 (manual) + weakest 3 (高层, 设计院, 下一步: 3 of 3) = 8/9;
     # L002 3 of 6 parts filled → 3, weakest empty → 0 = 3/9; L003 not submitted.
     shares = [[c.value for c in row] for row in board.iter_rows(min_row=2)]
     assert shares[0][:3] == ["L001", "张三", 1.0] and shares[0][3] == pytest.approx(0.889, abs=1e-3)
-    assert shares[1][2:] == [0.7, pytest.approx(0.333, abs=1e-3)] and shares[2][2:] == [0.2, None]
+    assert shares[1][2:] == [0.75, pytest.approx(0.333, abs=1e-3)]
+    assert shares[2][2:] == [pytest.approx(2 / 12, abs=1e-3), None]
     assert board["C2"].number_format == "0.0%" and board.freeze_panes == "A2" and board["A1"].font.bold
     totals = book["成绩总表"]
     header = [c.value for c in totals[1]]

@@ -1,6 +1,6 @@
 """Shared test helpers for the grading tests: a gradebook with a roster of three and known
-tokens, and signed submissions for wang-01-quantify (10 points: attractiveness 2, ours 1,
-rival 1, relative 2, quadrant 2, strategy text 2)."""
+tokens, and signed submissions for wang-01-quantify (12 points: attractiveness 2, ours 1,
+rival 1, relative 2, quadrant 2, vulnerability 1, second-view quadrant 1, strategy text 2)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ CANVAS = "ding-04-canvas"
 ROSTER = {"L001": "张三", "L002": "李四", "L003": "王五"}
 TOKENS = {lid: f"secret-of-{lid}" for lid in ROSTER}
 RIGHT = {"attractiveness": "7.4", "ours": "6.8", "rival": "7.2", "relative": "0.94", "quadrant": "明星客户",
+         "vulnerability": "5.3", "quadrant2": "重点防守",
          "strategy": "选择性投入，先补齐交付可靠性和服务支持的短板"}
 
 

@@ -82,7 +82,7 @@ def test_crafted_files_are_rejected_and_the_run_goes_on(tmp_path):
     results = grade([huge, deep, fine], db=db)
     assert [r.accepted for r in results] == [False, False, True]
     assert "无法评分" in results[0].reason and "嵌套过深" in results[1].reason
-    assert count(db) == (1, 6)
+    assert count(db) == (1, 8)
 
 
 def test_only_regular_files_are_read_and_never_past_the_limit(tmp_path):
@@ -105,7 +105,7 @@ def test_same_file_twice_is_one_row_and_latest_is_by_submission_time(tmp_path):
     db = make_db(tmp_path)
     first = put(tmp_path, signed(at="2026-11-26T10:00:00+00:00"), "a.json")
     grade([first, first], db=db)
-    assert count(db) == (1, 6)  # one submission, six questions scored
+    assert count(db) == (1, 8)  # one submission, eight questions scored
     newer = put(tmp_path, signed(answers={"attractiveness": "5"}, at="2026-11-26T19:00:00+08:00"), "b.json")
     older = put(tmp_path, signed(answers={"attractiveness": "6"}, at="2026-11-26T09:00:00+00:00"), "c.json")
     grade([newer], db=db)
@@ -113,7 +113,7 @@ def test_same_file_twice_is_one_row_and_latest_is_by_submission_time(tmp_path):
     con = gradebook.connect(db, readonly=True)
     latest = gradebook.latest_scores(con).set_index("question_id")
     con.close()
-    assert count(db) == (3, 18)
+    assert count(db) == (3, 24)
     # 19:00+08:00 = 11:00 UTC is the last submitted of 09:00, 10:00 and 11:00 UTC → version 3, answer "5".
     assert latest.loc["attractiveness", "answer"] == "5" and latest.loc["attractiveness", "version"] == 3
 
@@ -155,4 +155,4 @@ def test_two_grade_runs_at_once_both_succeed(tmp_path):
     for t in runs:
         t.join(timeout=120)
     assert outcomes == [True, True]
-    assert count(db) == (60, 360)  # every file once, whichever run stored it first
+    assert count(db) == (60, 480)  # every file once, whichever run stored it first

@@ -92,9 +92,11 @@ def test_report_excel_is_formatted_and_safe(db, tmp_path):
     # Exercises in the order they reached the class (here all at once: by id).
     assert [c.value for c in board[1]] == ["学号", "姓名", "为一家大客户写出客户战略画布", "设计一个大客户四象限价值主张",
                                            "针对一个标杆大客户进行定量计算"]
-    # L001 quantify 10/10. L002 v2: attractiveness 2 + ours 7.1 ≠ 6.8 → 0 + rival 1 + relative "0.94" (typed,
-    # within 0.01 of 0.944) 2 + quadrant 2 + strategy: the old manual 1 still counts (待复核) = 8 of 10.
-    assert [c.value for c in board[2]][:2] == ["L001", "张三"] and board["E2"].value == 1.0 and board["E3"].value == 0.8
+    # L001 quantify 12/12. L002 v2: attractiveness 2 + ours 7.1 ≠ 6.8 → 0 + rival 1 + relative "0.94" (typed,
+    # within 0.01 of 0.944) 2 + quadrant 2 + vulnerability 1 + quadrant2 1 + strategy: the old manual 1 still
+    # counts (待复核) = 10 of 12.
+    assert [c.value for c in board[2]][:2] == ["L001", "张三"] and board["E2"].value == 1.0
+    assert board["E3"].value == pytest.approx(10 / 12, abs=1e-3)
     assert board["E2"].number_format == "0.0%" and board["D3"].value is None  # not submitted: blank
     totals = book["成绩总表"]
     header = [c.value for c in totals[1]]
@@ -112,7 +114,7 @@ def test_report_excel_is_formatted_and_safe(db, tmp_path):
     labels = [stats.cell(r, header.index("题目") + 1).value for r in range(2, stats.max_row + 1)]
     assert "华东重工的吸引力得分" in labels and stats.cell(2, header.index("答对比例") + 1).number_format == "0.0%"
     html = html_path.read_text(encoding="utf-8")
-    assert "100.0%" in html and "80.0%" in html and "1 个人工评分待复核" in html and "自动初评" in html
+    assert "100.0%" in html and "83.3%" in html and "1 个人工评分待复核" in html and "自动初评" in html
 
 
 def test_charts_have_integer_counts_legends_off_the_data_and_distinct_colours():

@@ -16,6 +16,7 @@ restored on reopen (see :mod:`kamlab.widgets.exercise`).
 
 from __future__ import annotations
 
+import base64
 import html
 import io
 import logging
@@ -46,6 +47,14 @@ def unexpected_error_html(error: BaseException) -> str:
             f"⚠ 计算出错：{html.escape(type(error).__name__)}：{html.escape(str(error))}；你的输入已保留。"
             "<details><summary>给培训师的详细信息</summary>"
             f"<pre style='white-space:pre-wrap;font-size:11px'>{html.escape(detail)}</pre></details></div>")
+
+
+def download_link(filename: str, text: str, label: str = "下载当前输入（Markdown）") -> str:
+    """An HTML link that downloads ``text`` as ``filename`` from the page itself
+    (works when nothing can be written on the server's disk)."""
+    data = base64.b64encode(text.encode("utf-8")).decode("ascii")
+    return (f"<a download='{html.escape(filename)}' href='data:text/markdown;charset=utf-8;base64,{data}'>"
+            f"{html.escape(label)}</a>")
 
 
 #: Rows shown in a calculator's result table; longer results say how many are hidden.

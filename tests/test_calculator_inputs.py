@@ -142,7 +142,7 @@ def test_unexpected_error_is_shown_inline_and_inputs_kept(monkeypatch):
     def broken(*_args, **_kwargs):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr("kamlab.attractiveness.selection_matrix", broken)
+    monkeypatch.setattr("kamlab.selection.selection_matrix", broken)
     w.accounts.set_cell(0, "财务安全", "7")
     assert "计算出错：ZeroDivisionError：division by zero；你的输入已保留" in w.error.value
     assert "<details>" in w.error.value and "Traceback" in w.error.value  # for the trainer, collapsed

@@ -50,7 +50,7 @@ def _widget_redraw(runs: int = 20) -> float:
 
 def _large_table(n: int = 10_000) -> tuple[float, float]:
     """Seconds to build a 10,000-row account table, and a selection calculator on it."""
-    from ..attractiveness import DEFAULT_ATTRACTIVENESS
+    from ..selection import DEFAULT_ATTRACTIVENESS
     from ..widgets import EditableTable, selection_widget
 
     rng = np.random.default_rng(14)
@@ -86,7 +86,7 @@ def _loop_selection(accounts: pd.DataFrame) -> list[str]:
     package's scalar validators (the learner-facing checks), then an if/else.
     """
     from .._checks import at_least, in_range
-    from ..attractiveness import SELECTION_SCHEME as s
+    from ..selection import SELECTION_SCHEME as s
 
     names = {k: q.name for k, q in s.quadrants.items()}
     out = []

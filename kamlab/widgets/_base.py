@@ -27,7 +27,6 @@ from typing import Any
 import ipywidgets as W
 import pandas as pd
 
-from ..charts import configure_fonts
 from ..errors import InputError
 
 LOG = logging.getLogger("kamlab.widgets")
@@ -116,7 +115,6 @@ class Calculator:
         describe: Callable[[Any], str] | None = None,
         watch: list[W.Widget] | None = None,
     ) -> None:
-        configure_fonts()
         self.compute, self.draw, self.describe = compute, draw, describe
         self.error = W.HTML()
         self.summary = W.HTML()

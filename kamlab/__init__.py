@@ -345,7 +345,6 @@ if TYPE_CHECKING:  # what editors and type checkers see; kept equal to _PUBLIC/_
     )
 
 
-
 def __getattr__(name: str) -> Any:
     if name not in _WHERE:
         raise AttributeError(f"module 'kamlab' has no attribute {name!r}")

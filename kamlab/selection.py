@@ -28,6 +28,7 @@ from . import _checks
 from .matrix import QUADRANT as QUADRANT
 from .matrix import STRATEGY as STRATEGY
 from .matrix import MatrixScheme, Quadrant, place
+from .result import TableResult
 from .weighted import Criteria, ScoredTable, score_table
 
 #: Column names of the selection tool's tables: the model writes them, the chart
@@ -102,7 +103,7 @@ def score_attractiveness(
 
 
 @dataclass(frozen=True)
-class StrengthResult:
+class StrengthResult(TableResult):
     """Our business strength in one account against its strongest competitor.
 
     Attributes:
@@ -116,10 +117,6 @@ class StrengthResult:
     ours: float
     competitor: float
     relative: float
-
-    def to_frame(self) -> pd.DataFrame:
-        """The per-criterion table."""
-        return self.table.copy()
 
     def _repr_html_(self) -> str:
         return self.table.to_html(index=False) + (
@@ -155,7 +152,7 @@ def business_strength(table: pd.DataFrame) -> StrengthResult:
 
 
 @dataclass(frozen=True)
-class PortfolioResult:
+class PortfolioResult(TableResult):
     """Accounts placed on a 2×2 portfolio matrix.
 
     Attributes:
@@ -171,10 +168,6 @@ class PortfolioResult:
     x: str
     y: str
     criteria: Criteria | None = None
-
-    def to_frame(self) -> pd.DataFrame:
-        """One row per account with its quadrant and strategy."""
-        return self.table.copy()
 
     def counts(self) -> pd.DataFrame:
         """Accounts and sales per quadrant, in the scheme's quadrant order."""

@@ -293,3 +293,19 @@ def test_customers_for_share_named_for_what_it_returns():
 
     p = pareto_analysis(pd.DataFrame({"客户": list("ABCDE"), "利润": [50, 30, 10, 6, 4]}))
     assert p.count_for_share(80) == 2 and p.percent_of_customers_for_share(80) == 40.0
+
+
+# --- state is a clean, serialisable dict (the persistence hook) -------------------------------------
+def test_calculator_state_round_trips_through_json_and_on_change():
+    import json
+
+    w = selection_widget(ACCOUNTS)
+    seen: list[dict] = []
+    w.on_change(seen.append)
+    w.accounts.set_cell(1, "财务安全", "9")
+    assert len(seen) == 1 and seen[0]["accounts"][1]["财务安全"] == "9"
+    saved = json.loads(json.dumps(seen[0], ensure_ascii=False))
+    assert set(saved) == {"criteria", "accounts", "view", "y_cut", "x_cut", "vulnerability_cut"}
+    again = selection_widget(ACCOUNTS)
+    assert again.restore(saved) == []
+    assert again.state() == w.state() and again.result.table["吸引力"].tolist() == w.result.table["吸引力"].tolist()

@@ -20,13 +20,14 @@ Worked by hand (equal weights): external 8, 6, 9, 7; internal 8, 4, 5, 6 →
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
 from . import _checks
 from .errors import InputError
+from .result import TableResult
 from .weighted import Criteria, weighted_scores
 
 EXTERNAL = ("当地供应商支持不到位", "借信息系统获取全球商务利益", "客户实行全球采购", "客户全球化运营")
@@ -39,7 +40,7 @@ LEVELS = ((7.0, "启动全球大客户计划"), (5.0, "先选一两个客户试�
 
 
 @dataclass(frozen=True)
-class ReadinessResult:
+class ReadinessResult(TableResult):
     """Readiness of one account for global KA management.
 
     Attributes:
@@ -54,10 +55,6 @@ class ReadinessResult:
     internal: float
     verdict: str
     constraint: str
-
-    def to_frame(self) -> pd.DataFrame:
-        """The per-driver table."""
-        return self.table.copy()
 
     def _repr_html_(self) -> str:
         note = f"；短板在{self.constraint}" if self.constraint else ""
@@ -75,7 +72,8 @@ def _half(criteria: Criteria, names: tuple[str, ...], scores: pd.Series) -> floa
 
 
 def assess_global_readiness(
-    scores: Mapping[str, object], weights: Mapping[str, object] | None = None
+    scores: Mapping[str, object],
+    weights: Mapping[str, object] | Iterable[tuple[object, object]] | None = None,
 ) -> ReadinessResult:
     """Weighted readiness from 0–10 scores on the eight drivers (:data:`DRIVERS`).
 

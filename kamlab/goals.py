@@ -28,12 +28,13 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import _checks
+from .result import TableResult
 
 METHODS = ("标杆企业对比法", "资源投入产出法", "基础销量比例法")
 
 
 @dataclass(frozen=True)
-class GoalResult:
+class GoalResult(TableResult):
     """The three targets side by side.
 
     Attributes:
@@ -58,10 +59,6 @@ class GoalResult:
     def spread(self) -> float:
         """High minus low: how far the methods disagree."""
         return round(self.high - self.low, 4)
-
-    def to_frame(self) -> pd.DataFrame:
-        """The three-method table."""
-        return self.table.copy()
 
     def _repr_html_(self) -> str:
         return self.table.to_html(index=False, float_format=lambda v: f"{v:,.2f}") + (
@@ -90,7 +87,7 @@ def set_targets(
     base = _checks.at_least(base_sales, "基础销量", 0)
     if base == 0:
         raise _checks.InputError("基础销量", "应大于 0", base_sales)
-    rate = _checks.in_range(growth, "增长率", -100, 500)
+    rate = _checks.percent(growth, "增长率", -100, 500)
     targets = [bench * ratio / 100, units * per_unit, base * (1 + rate / 100)]
     formulas = [f"{bench:g} × {ratio:g}%", f"{units:g} × {per_unit:g}", f"{base:g} × (1 + {rate:g}%)"]
     table = pd.DataFrame({"方法": list(METHODS), "公式": formulas, "目标": [round(t, 4) for t in targets]})

@@ -12,12 +12,13 @@ Worked by hand: weights 40/20/20/20, scores 8/6/5/7 →
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
 from . import _checks
+from .result import TableResult
 
 SCORE_MIN = 0.0
 SCORE_MAX = 10.0
@@ -36,8 +37,12 @@ class Criteria:
     label: str = "权重"
 
     @classmethod
-    def from_mapping(cls, weights: Mapping[str, object], label: str = "权重") -> Criteria:
-        """Validate ``{criterion name: weight}`` and build the criteria."""
+    def from_mapping(
+        cls, weights: Mapping[object, object] | Iterable[tuple[object, object]], label: str = "权重"
+    ) -> Criteria:
+        """Validate ``{criterion name: weight}`` (or ``(name, weight)`` pairs, as a
+        table's rows give them) and build the criteria. Names are stripped; a
+        blank or repeated name is an :class:`kamlab.InputError` naming it."""
         parsed = _checks.weights(weights, label)
         return cls(tuple(parsed), tuple(parsed.values()), label)
 
@@ -75,7 +80,7 @@ def weighted_scores(
 
 
 @dataclass(frozen=True)
-class ScoredTable:
+class ScoredTable(TableResult):
     """A table of items with their weighted 0–10 score in one added column.
 
     Attributes:
@@ -87,10 +92,6 @@ class ScoredTable:
     criteria: Criteria
     table: pd.DataFrame
     score_col: str
-
-    def to_frame(self) -> pd.DataFrame:
-        """The score table with the score column."""
-        return self.table.copy()
 
     def _repr_html_(self) -> str:
         return self.table.to_html(index=False, float_format=lambda v: f"{v:.2f}")
@@ -118,6 +119,7 @@ def score_table(
     if not isinstance(criteria, Criteria):
         criteria = Criteria.from_mapping(criteria, weight_label)
     _checks.non_empty(scores, table_label)
+    scores = _checks.stripped_headers(scores, table_label)
     if name_col in scores.columns:
         _checks.names(scores[name_col], f"{table_label}·{name_col}")
     total = weighted_scores(criteria, scores, table_label, row_label=name_col)

@@ -7,9 +7,10 @@ import html
 import ipywidgets as W
 
 from ..errors import InputError
-from ..learner.answers import AnswerStore, answers_dir
+from ..learner.answers import AnswerStore
+from ..learner.export import export_file
 from ..learner.worksheet import Worksheet, load_worksheet
-from ._base import error_html
+from ._base import download_link, error_html, export_failed_html
 
 
 class WorksheetWidget(W.VBox):
@@ -34,7 +35,7 @@ class WorksheetWidget(W.VBox):
                                  description=f.label + ("*" if f.required else ""),
                                  layout=W.Layout(width="95%", height="4.5em"),
                                  style={"description_width": "10em"}, continuous_update=False)
-                box.observe(self._changed, names="value")
+                box.observe(lambda change, key=f.key: self._changed(key, change["new"]), names="value")
                 self.boxes[f.key] = box
                 rows.append(box)
         md = W.Button(description="导出 Markdown", icon="file-text")
@@ -43,7 +44,11 @@ class WorksheetWidget(W.VBox):
         xlsx.on_click(lambda _: self.export("xlsx"))
         self.children = [*rows, W.HBox([md, xlsx]), self.status]
         if self.store.notice:
-            self.status.value = error_html(InputError("答案文件", self.store.notice))
+            self._show_notice()
+
+    def _show_notice(self) -> None:
+        link = download_link(f"{self.sheet.id}.md", self.sheet.to_markdown(self.answers))
+        self.status.value = error_html(InputError("答案文件", self.store.notice)) + link
 
     @property
     def answers(self) -> dict[str, str]:
@@ -67,12 +72,15 @@ class WorksheetWidget(W.VBox):
         """Call ``callback()`` whenever any answer box changes (used by exercise binding)."""
         self._callbacks.append(callback)
 
-    def _changed(self, _change: object) -> None:
+    def _changed(self, key: str, value: str) -> None:
         for callback in self._callbacks:
             callback()
-        if self.autosave:
-            self.store.save(self.answers)
-            self.status.value = f"<small>已自动保存到 {html.escape(str(self.store.path))}</small>"
+        if self.autosave:  # only this field: another form on the same worksheet keeps its answers
+            path = self.store.update({key: value})
+            if path is None:
+                self._show_notice()
+            else:
+                self.status.value = f"<small>已自动保存到 {html.escape(str(path))}</small>"
 
     def export(self, kind: str):
         """Export to ``kamlab-answers/<id>.md`` or ``.xlsx``; required fields checked first."""
@@ -81,12 +89,13 @@ class WorksheetWidget(W.VBox):
         except InputError as error:
             self.status.value = error_html(error)
             return None
-        path = answers_dir() / f"{self.sheet.id}.{kind}"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if kind == "md":
-            path.write_text(self.sheet.to_markdown(self.answers), encoding="utf-8")
-        else:
-            self.sheet.to_excel(self.answers, path)
+        answers = self.answers
+        try:
+            path = export_file(self.sheet.id, kind, lambda: self.sheet.to_markdown(answers),
+                               lambda p: self.sheet.to_excel(answers, p))
+        except OSError as error:
+            self.status.value = export_failed_html(error, self.sheet.id, self.sheet.to_markdown(answers))
+            return None
         self.status.value = f"已导出：<code>{html.escape(str(path))}</code>"
         return path
 

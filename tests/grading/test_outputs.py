@@ -11,7 +11,7 @@ import pytest
 from gradingkit import CANVAS, EX, RIGHT, make_db, put, signed
 from openpyxl import load_workbook
 
-from kamlab.charts.class_report import draw_difficulty, draw_distribution
+from kamlab.charts.report import draw_difficulty, draw_distribution
 from kamlab.grading import grade, set_manual, write_feedback, write_report
 from kamlab.grading.names import file_stem
 from kamlab.proposition import QUADRANT_TITLES

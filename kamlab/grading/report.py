@@ -138,8 +138,8 @@ def write_report(*, db: str | Path, out: str | Path, tz: str = DEFAULT_TZ) -> tu
     scores = annotate(raw_scores)
     stats, tot = statistics(scores), totals(scores, names, tz)
     table, absent, detail = board(tot, names, titles), missing(scores, names, titles), details(scores, names, tz)
-    from ..charts.report import draw_difficulty, draw_distribution
     from ..charts.fonts import configure_fonts
+    from ..charts.report import draw_difficulty, draw_distribution
 
     configure_fonts()
     figures = []

@@ -1,0 +1,77 @@
+"""``kamlab desk``: start the desk's Voilà server on the trainer's machine.
+
+By default the server listens on 127.0.0.1 only, so nobody else on the network can
+reach it, and no token is asked for. With ``--host`` (e.g. ``0.0.0.0`` for a
+classroom LAN) a secret is required, through Jupyter server's own identity
+provider: a token (``--token``, or a random one printed with the address) or a
+password (``--password``: typed once, only its hash is passed to the server).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+from ..errors import InputError
+
+NOTEBOOK = Path(__file__).resolve().parent / "notebook" / "desk.ipynb"
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+def command(db: Path, port: int, host: str = "127.0.0.1", token: str = "",
+            hashed_password: str = "") -> list[str]:
+    """The Voilà command line for the desk (the gradebook goes in the environment)."""
+    argv = [sys.executable, "-m", "voila", str(NOTEBOOK), "--no-browser", f"--port={port}",
+            f"--Voila.ip={host}", "--Voila.port_retries=0", "--VoilaConfiguration.show_tracebacks=False",
+            f"--Voila.token={token}"]
+    if hashed_password:
+        argv.append(f"--PasswordIdentityProvider.hashed_password={hashed_password}")
+    return argv
+
+
+def environment(db: Path) -> dict[str, str]:
+    """The server's environment: the gradebook path for the desk's kernel."""
+    return {**os.environ, "KAMLAB_DESK_DB": str(db)}
+
+
+def check_db(path: str) -> Path:
+    """The gradebook path, resolved; its folder must exist (the file may not, yet)."""
+    db = Path(path).expanduser().resolve()
+    if db.is_dir():
+        raise InputError("成绩册", f"“{path}”是一个文件夹：--db 应指向成绩册文件，如 gradebook.sqlite", path)
+    if not db.parent.is_dir():
+        raise InputError("成绩册", f"所在的文件夹“{db.parent}”不存在", path)
+    return db
+
+
+def main(args: argparse.Namespace) -> int:
+    """``kamlab desk [--db gradebook.sqlite] [--port 8866] [--host 127.0.0.1]``."""
+    db = check_db(args.db)
+    host = args.host or "127.0.0.1"
+    token, hashed = args.token or "", ""
+    if host not in LOOPBACK:
+        if args.password:
+            from jupyter_server.auth import passwd
+
+            typed = getpass.getpass("设置工作台密码 / desk password: ")
+            if len(typed) < 8:
+                raise InputError("密码", "至少 8 个字符")
+            hashed = passwd(typed)
+        elif not token:
+            token = secrets.token_urlsafe(18)
+    where = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{args.port}/"
+    print(f"KAM Lab 培训师工作台：成绩册 {db}")
+    print(f"在浏览器打开 / open: {where}" + (f"?token={token}" if token else ""))
+    if host not in LOOPBACK:
+        print("已在局域网开放：只把带令牌的地址（或密码）告诉需要的人。Ctrl+C 停止。")
+    else:
+        print("只在本机可访问（127.0.0.1）。Ctrl+C 停止。")
+    try:
+        return subprocess.call(command(db, args.port, host, token, hashed), env=environment(db))
+    except KeyboardInterrupt:
+        return 0

@@ -1,72 +1,157 @@
-"""``kamlab``: the trainer's command line. It only parses arguments and calls
-each stage's ``main`` (see :mod:`kamlab.grading`). Help is in Chinese and English.
+"""``kamlab``: the trainer's command line. It only parses arguments and calls each
+stage's ``main`` (see :mod:`kamlab.grading`). Help and argparse's own words are in
+Chinese (with English beside the verbs' help). A user mistake anywhere is one Chinese
+line on stderr and exit status 2, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import contextmanager
 from importlib import import_module
 
-DESCRIPTION = """KAM Lab 培训师工具：布置练习、收集提交、评分、反馈与班级报告。
-KAM Lab trainer tools: assign exercises, collect submissions, grade, give feedback, report.
+from .errors import InputError
+
+DESCRIPTION = """KAM Lab 培训师工具：布置练习、收集提交、评分、复核、反馈与班级报告。
+KAM Lab trainer tools: assign exercises, collect submissions, grade, review, give feedback, report.
 
 示例 / Example:
-  kamlab assign wang-01-quantify --roster roster.csv --out class/
-  kamlab submit wang-01-quantify --learner L001 --out submissions/
-  kamlab grade submissions/ --roster roster.csv --db gradebook.sqlite
+  kamlab exercises
+  kamlab assign wang-01-quantify --roster roster.csv --out class/ --db gradebook.sqlite
+  kamlab submit wang-01-quantify --pack class/L001 --out inbox/
+  kamlab grade inbox/ --db gradebook.sqlite
+  kamlab review --db gradebook.sqlite --out review.xlsx
+  kamlab grade --db gradebook.sqlite --manual-csv review.xlsx
   kamlab feedback --db gradebook.sqlite --out feedback/
   kamlab report --db gradebook.sqlite --out report/"""
 
+#: argparse's own messages, in Chinese.
+ARGPARSE_ZH = {
+    "usage: ": "用法：",
+    "positional arguments": "位置参数",
+    "options": "选项",
+    "optional arguments": "选项",
+    "show this help message and exit": "显示本帮助并退出",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选择：%(value)r（可选：%(choices)s）",
+    "invalid %(type)s value: %(value)r": "无效的%(type)s值：%(value)r",
+    "expected one argument": "需要一个参数值",
+    "expected at least one argument": "至少需要一个参数值",
+    "expected at most one argument": "最多只能有一个参数值",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 不明确，可能是：%(matches)s",
+    "one of the arguments %s is required": "必须给出以下参数之一：%s",
+}
+
+
+def _zh(text: str) -> str:
+    return ARGPARSE_ZH.get(text, text)
+
+
+def _nzh(singular: str, plural: str, n: int) -> str:
+    if singular == "expected %s argument":
+        return "需要 %s 个参数值"
+    return _zh(singular if n == 1 else plural)
+
+
+@contextmanager
+def chinese_argparse():
+    """argparse's own words (usage, errors, -h) in Chinese while the block runs."""
+    saved = argparse._, argparse.ngettext
+    argparse._, argparse.ngettext = _zh, _nzh
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved
+
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser (sub-commands assign, submit, grade, feedback, report)."""
+    """The argument parser (sub-commands exercises, assign, submit, grade, review, feedback, report)."""
+    with chinese_argparse():
+        return _build_parser()
+
+
+def _build_parser() -> argparse.ArgumentParser:
     fmt = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(prog="kamlab", description=DESCRIPTION, formatter_class=fmt)
     sub = parser.add_subparsers(dest="command", required=True, metavar="命令 / command")
 
-    p = sub.add_parser("assign", help="为名单中每位学员生成练习 / give each learner the exercise",
-                       description="为名单中每位学员生成学员版练习（不含答案要点）。\n"
-                                   "Write the learner version (key stripped) into one folder per learner.",
-                       formatter_class=fmt)
-    p.add_argument("exercise", help="练习编号，如 wang-01-quantify / exercise id")
-    p.add_argument("--roster", required=True, help="名单 CSV（learner_id,name 或 学号,姓名） / roster CSV")
-    p.add_argument("--out", required=True, help="输出目录 / output folder")
-    p.add_argument("--id", help="作业编号（默认：练习编号-日期） / assignment id")
-    p.add_argument("--shared", action="store_true", help="只生成一份共享版本 / one shared copy")
+    sub.add_parser("exercises", help="列出可布置的练习（编号与标题） / list assignable exercises",
+                   description="列出可布置的练习编号与中文标题。\nList assignable exercise ids with their titles.",
+                   formatter_class=fmt)
 
-    p = sub.add_parser("submit", help="把已保存的答案打包成提交文件 / pack saved answers",
-                       description="学员端：把自动保存的答案打包成一个带校验和的 JSON 提交文件。\n"
-                                   "Learner side: pack the auto-saved answers into one checksummed JSON file.",
+    p = sub.add_parser("assign", help="为名单中每位学员生成练习 / give each learner the exercise",
+                       description="为名单中每位学员生成学员版练习（不含答案要点）和个人提交令牌；首次运行时建立成绩册。\n"
+                                   "Write the learner version (key stripped) and a personal signing token into one\n"
+                                   "folder per learner; creates the gradebook the first time.",
+                       formatter_class=fmt)
+    p.add_argument("exercise", help="练习编号，如 wang-01-quantify（kamlab exercises 列出全部） / exercise id")
+    p.add_argument("--roster", required=True, help="名单（CSV 或 .xlsx，列：学号,姓名） / roster CSV or xlsx")
+    p.add_argument("--out", required=True, help="输出目录 / output folder")
+    p.add_argument("--db", required=True, help="成绩册文件（不存在时新建），如 gradebook.sqlite / gradebook file")
+    p.add_argument("--id", help="作业编号（默认：练习编号-日期） / assignment id")
+    p.add_argument("--shared", action="store_true", help="只生成一份共享版本（无令牌，仅供自学） / one shared copy")
+
+    p = sub.add_parser("submit", help="把已保存的答案打包成签名的提交文件 / pack and sign saved answers",
+                       description="学员端：把自动保存的答案打包成一个用个人令牌签名的 JSON 提交文件。\n"
+                                   "Learner side: pack the auto-saved answers into one signed JSON file.",
                        formatter_class=fmt)
     p.add_argument("exercise", help="练习编号 / exercise id")
-    p.add_argument("--learner", required=True, help="学号 / learner id")
+    p.add_argument("--pack", help="个人练习文件夹（含 assignment.json；默认为答案目录的上一级或当前目录） / "
+                                  "the learner's folder")
+    p.add_argument("--learner", help="学号（可省略；须与练习文件夹一致） / learner id")
     p.add_argument("--answers-dir", help="答案目录（默认 kamlab-answers/） / answers folder")
-    p.add_argument("--assignment", help="作业编号 / assignment id")
     p.add_argument("--out", default="submissions", help="输出目录（默认 submissions/） / output folder")
 
-    p = sub.add_parser("grade", help="校验并评分，写入成绩册 / validate and grade into the gradebook",
-                       description="校验提交文件（只读取 JSON，绝不执行其中任何内容）并按答案要点评分，写入 SQLite 成绩册。\n"
+    p = sub.add_parser("grade", help="校验并评分，写入成绩册；记录人工评分 / grade into the gradebook",
+                       description="校验提交文件（只读取 JSON，绝不执行其中任何内容）并按答案要点评分，写入成绩册。\n"
                                    "不带提交文件时重新评分成绩册中已存的提交；人工评分永不被覆盖。\n"
                                    "Validate submissions (JSON only, nothing executed) and score them into the\n"
-                                   "SQLite gradebook. Without files, re-grade stored submissions. Manual scores\n"
-                                   "are never overwritten.", formatter_class=fmt)
+                                   "gradebook. Without files, re-grade stored submissions. Manual scores are kept.",
+                       formatter_class=fmt)
     p.add_argument("submissions", nargs="*", help="提交文件或目录 / submission files or folders")
-    p.add_argument("--db", required=True, help="成绩册 SQLite 文件 / gradebook file")
-    p.add_argument("--roster", help="名单 CSV（首次评分时必需） / roster CSV (needed the first time)")
+    p.add_argument("--db", required=True, help="成绩册文件 / gradebook file")
+    p.add_argument("--roster", help="名单（CSV 或 .xlsx）：新增或更名学员 / roster (adds or renames learners)")
     p.add_argument("--learner", help="只评这一位学员 / grade only this learner")
     p.add_argument("--manual", nargs=3, metavar=("学号", "练习", "题号"),
-                   help="记录人工评分/评语（题号写 - 表示总评） / record a manual score or comment (- = overall)")
-    p.add_argument("--score", type=float, help="人工分数 / manual score")
+                   help="一条人工评分/评语（题号写 - 表示总评） / one manual score or comment (- = overall)")
+    p.add_argument("--score", help="人工分数（0 到该题满分） / manual score (0 … points)")
     p.add_argument("--comment", help="评语 / comment")
-    p.add_argument("--manual-csv", help="导入人工评分 CSV（learner_id,exercise_id,question_id,score,comment） / import")
+    p.add_argument("--confirm", action="store_true", help="学员改了答案后，确认原人工分仍然有效 / keep the old score")
+    p.add_argument("--remove", action="store_true", help="撤销这条人工评分和评语 / undo a manual score")
+    p.add_argument("--manual-csv", help="导入人工评分表（复核清单 review.xlsx，或 CSV：学号,练习,题号,得分,评语） / "
+                                        "import manual scores")
     p.add_argument("--quiet", action="store_true", help="不显示进度条 / no progress bar")
 
-    for name, text, en in (("feedback", "为每位学员生成反馈页面（HTML）", "one HTML page per learner"),
-                           ("report", "生成班级概览（HTML 图表 + Excel）", "class overview (HTML with charts + Excel)")):
-        p = sub.add_parser(name, help=f"{text} / {en}", description=f"{text}。\n{en}.", formatter_class=fmt)
-        p.add_argument("--db", required=True, help="成绩册 SQLite 文件 / gradebook file")
-        p.add_argument("--out", required=True, help="输出目录 / output folder")
+    p = sub.add_parser("review", help="导出待人工评阅的答案清单（Excel） / review list for manual grading",
+                       description="把仍需培训师评阅的答案（文字题、工作表、学员改答后待复核的分数）写入一个 Excel 清单；\n"
+                                   "在 Excel/WPS 中填写“得分”“评语”两列后，用 kamlab grade --manual-csv 导回。\n"
+                                   "Write the answers that still need a person to one Excel list; fill in score and\n"
+                                   "comment, then import it with kamlab grade --manual-csv.", formatter_class=fmt)
+    p.add_argument("--db", required=True, help="成绩册文件 / gradebook file")
+    p.add_argument("--out", required=True, help="输出文件，如 review.xlsx / output .xlsx")
+    p.add_argument("--exercise", help="只列这一个练习 / one exercise only")
+    p.add_argument("--all", action="store_true", help="也列出已人工评分的答案 / include answers already scored")
+
+    p = sub.add_parser("feedback", help="为每位学员生成反馈页面（HTML） / one HTML page per learner",
+                       description="为每位学员生成一页 HTML 反馈（手机可读、可打印）。\n"
+                                   "One HTML page per learner (readable on a phone, printable).", formatter_class=fmt)
+    p.add_argument("--db", required=True, help="成绩册文件 / gradebook file")
+    p.add_argument("--out", required=True, help="输出目录 / output folder")
+    p.add_argument("--no-model-answers", nargs="*", metavar="练习",
+                   help="不显示示范答案：不写练习编号表示全部练习 / hold back model answers (all, or these)")
+    p.add_argument("--tz", default="Asia/Shanghai", help="显示时间所用时区（默认 Asia/Shanghai） / time zone")
+
+    p = sub.add_parser("report", help="生成班级概览（HTML 图表 + Excel） / class overview (HTML with charts + Excel)",
+                       description="生成班级概览（HTML 图表 + Excel）。\nClass overview (HTML with charts + Excel).",
+                       formatter_class=fmt)
+    p.add_argument("--db", required=True, help="成绩册文件 / gradebook file")
+    p.add_argument("--out", required=True, help="输出目录 / output folder")
+    p.add_argument("--tz", default="Asia/Shanghai", help="显示时间所用时区（默认 Asia/Shanghai） / time zone")
 
     p = sub.add_parser("desk", help="在浏览器中打开培训师工作台 / open the trainer's desk in the browser",
                        description="启动培训师工作台（Voilà 网页）：班级、布置、收取、批改、反馈、报告，一页完成。\n"
@@ -74,7 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
                                    "Start the trainer's desk (a Voilà page): class, assign, collect, grade,\n"
                                    "feedback, report. Loopback only unless --host; then a token or password is required.",
                        formatter_class=fmt)
-    p.add_argument("--db", default="gradebook.sqlite", help="成绩册 SQLite 文件（默认 gradebook.sqlite） / gradebook file")
+    p.add_argument("--db", default="gradebook.sqlite", help="成绩册文件（默认 gradebook.sqlite） / gradebook file")
     p.add_argument("--port", type=int, default=8866, help="端口（默认 8866） / port")
     p.add_argument("--host", help="监听地址（默认 127.0.0.1；局域网用 0.0.0.0） / address to listen on")
     p.add_argument("--token", help="访问令牌（--host 时默认随机生成） / access token")
@@ -82,11 +167,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+STAGES = {"exercises": "keys", "assign": "assign", "submit": "submit", "grade": "grade_cli", "review": "review",
+          "feedback": "feedback", "report": "report"}
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``kamlab`` command."""
-    args = build_parser().parse_args(argv)
-    module = "kamlab.desk.launch" if args.command == "desk" else f"kamlab.grading.{args.command}"
-    return int(import_module(module).main(args) or 0)
+    with chinese_argparse():
+        args = _build_parser().parse_args(argv)
+    try:
+        module = "kamlab.desk.launch" if args.command == "desk" else f"kamlab.grading.{STAGES[args.command]}"
+        return int(import_module(module).main(args) or 0)
+    except InputError as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("已中断 / interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

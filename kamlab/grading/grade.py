@@ -1,207 +1,167 @@
-"""Stage 3: validate submissions and score them into the gradebook.
+"""Stage 3: grade submission files into the gradebook (validation in :mod:`.validate`,
+scoring in :mod:`.rubric`, SQL in :mod:`.gradebook`).
 
-Security: a submission is read as bytes, size-checked, parsed with ``json`` and
-nothing else; no learner code or pickle is ever loaded or run. A submission is
-rejected, with a reason and nothing written, when it is over
-:data:`MAX_BYTES`, not valid JSON (NaN/Infinity included), of another schema or
-version, missing a field or with a field of the wrong type, from a learner not in
-the roster, for an unknown exercise or question, or when its checksum does not
-match. Each accepted file is stored raw with its scores in one transaction.
-Grading the same file again re-scores the same row (idempotent); a different
-file from the same learner for the same exercise is a new version.
+Each file is read, validated and scored on its own: any failure (a bad file, a number too
+large to score, JSON nested 50,000 deep) becomes that file's rejection with a reason, and
+the run goes on. The accepted files are then stored in one transaction. Grading the same
+file again re-scores the same row (idempotent); a different file from the same learner for
+the same exercise is a new version, and the latest version is the last *submitted*.
 """
 
 from __future__ import annotations
 
-import argparse
-import csv
 import json
 import sqlite3
-import sys
-from collections.abc import Iterable
-from datetime import datetime
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import gradebook, rubric, submit
-from .keys import exercise_ids, load_key
+from ..errors import InputError
+from ..spreadsheet import read_bytes
+from . import gradebook, rubric
+from .keys import load_key
 from .progress import progress
-
-MAX_BYTES = 256 * 1024
-FIELDS = {"schema": str, "version": int, "exercise": str, "assignment": str, "learner": str,
-          "submitted_at": str, "answers": dict, "checksum": str}
-ANSWER_TYPES: dict[str, tuple[type, ...]] = {
-    "number": (str, int, float), "choice": (str,), "text": (str,), "table": (list,),
-    "inputs": (dict,), "proposition": (dict,), "worksheet": (dict,)}
+from .validate import MAX_BYTES, Rejected, parse, utc_stamp
 
 
-class Rejected(ValueError):
-    """A submission that cannot be graded; ``str()`` is the reason (Chinese / English)."""
+@dataclass(frozen=True)
+class FileResult:
+    """The outcome for one submission file: accepted, or rejected with a Chinese reason."""
+
+    name: str
+    accepted: bool
+    reason: str = ""
+    learner: str = ""
+    exercise: str = ""
+    skipped: bool = False  # accepted but not stored (another learner than ``learner=``)
 
 
-def _no_constants(name: str) -> None:
-    raise ValueError(f"非法数值 {name}")
-
-
-def parse(raw: bytes, roster: dict[str, str]) -> dict[str, Any]:
-    """Validate one submission's bytes; return the data or raise :class:`Rejected`."""
-    if len(raw) > MAX_BYTES:
-        raise Rejected(f"文件过大（{len(raw)} 字节，上限 {MAX_BYTES}） / file too large")
-    try:
-        data = json.loads(raw.decode("utf-8"), parse_constant=_no_constants)
-    except (UnicodeDecodeError, ValueError) as error:
-        raise Rejected(f"不是有效的 JSON：{error} / invalid JSON") from None
-    if not isinstance(data, dict) or data.get("schema") != submit.SCHEMA:
-        raise Rejected("不是 kamlab 提交文件（schema 不符） / not a kamlab submission")
-    if data.get("version") != submit.VERSION:
-        raise Rejected(f"提交格式版本为 {data.get('version')!r}，本程序只接受 {submit.VERSION} / wrong schema version")
-    for name, kind in FIELDS.items():
-        if name not in data:
-            raise Rejected(f"缺少字段“{name}” / missing field")
-        if not isinstance(data[name], kind) or isinstance(data[name], bool):
-            raise Rejected(f"字段“{name}”类型应为 {kind.__name__} / wrong type")
-    try:
-        datetime.fromisoformat(data["submitted_at"])
-    except ValueError:
-        raise Rejected(f"提交时间“{data['submitted_at']}”不是 ISO 时间 / bad timestamp") from None
-    if data["learner"] not in roster:
-        raise Rejected(f"学号“{data['learner']}”不在名单中 / learner not in roster")
-    if data["exercise"] not in exercise_ids():
-        raise Rejected(f"没有编号为“{data['exercise']}”的练习 / unknown exercise")
-    if submit.checksum(data) != data["checksum"]:
-        raise Rejected("校验和不符：文件在打包后被改动或已损坏 / checksum mismatch")
-    _, questions = load_key(data["exercise"])
-    for qid, value in data["answers"].items():
-        if qid not in questions:
-            raise Rejected(f"未知题号“{qid}” / unknown question")
-        if value is not None and (not isinstance(value, ANSWER_TYPES[questions[qid]["type"]]) or isinstance(value, bool)):
-            raise Rejected(f"第“{qid}”题的答案类型不符 / wrong answer type")
-    return data
-
-
-def score_all(data: dict[str, Any]) -> list[tuple[str, rubric.Mark, str]]:
-    """(question id, mark, answer text) for every question of the exercise."""
+def score_all(data: dict[str, Any]) -> list[tuple[str, float, float, str, str, str]]:
+    """(question id, score, max, answer text, expected, detail) for every question."""
     sheet, questions = load_key(data["exercise"])
     answers = data["answers"]
-    return [(q.id, rubric.score(questions[q.id], answers.get(q.id)), rubric.as_text(answers.get(q.id, "")))
-            for q in sheet.questions]
+    out = []
+    for q in sheet.questions:
+        mark = rubric.score(questions[q.id], answers.get(q.id))
+        out.append((q.id, float(mark.score), float(mark.max_score), rubric.as_text(answers.get(q.id, "")),
+                    mark.expected, mark.detail))
+    return out
 
 
-def store(con: sqlite3.Connection, data: dict[str, Any], raw: str) -> int:
-    """Store the raw submission and its scores in one transaction; return its row id."""
-    marks = score_all(data)
-    with con:
-        row = con.execute("SELECT id FROM submissions WHERE learner_id = ? AND exercise_id = ? AND checksum = ?",
-                          (data["learner"], data["exercise"], data["checksum"])).fetchone()
-        if row is None:
-            (version,) = con.execute("SELECT COALESCE(MAX(version), 0) + 1 FROM submissions "
-                                     "WHERE learner_id = ? AND exercise_id = ?",
-                                     (data["learner"], data["exercise"])).fetchone()
-            cur = con.execute(
-                "INSERT INTO submissions (learner_id, exercise_id, assignment_id, version, submitted_at, "
-                "received_at, checksum, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (data["learner"], data["exercise"], data["assignment"], version, data["submitted_at"],
-                 gradebook.now(), data["checksum"], raw))
-            sid = int(cur.lastrowid)
-        else:
-            sid = int(row[0])
-            con.execute("DELETE FROM scores WHERE submission_id = ?", (sid,))
-        con.executemany("INSERT INTO scores VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        [(sid, qid, m.score, m.max_score, answer, m.expected, m.detail) for qid, m, answer in marks])
-    return sid
+def _item(data: dict[str, Any], raw: str) -> dict[str, Any]:
+    return {"learner": data["learner"], "exercise": data["exercise"], "assignment": data["assignment"],
+            "submitted_at": data["submitted_at_utc"], "signature": data["signature"], "raw": raw,
+            "marks": score_all(data)}
 
 
-def grade_files(con: sqlite3.Connection, paths: Iterable[Path], learner: str | None = None,
-                show_progress: bool = True) -> tuple[list[int], list[tuple[Path, str]]]:
-    """Grade submission files; return (stored row ids, [(path, reason) rejected])."""
-    paths = list(paths)
-    names = gradebook.roster(con)
-    done, rejected = [], []
-    items = progress(paths, len(paths), "评分 / grading") if show_progress else paths
-    for path in items:
+def _check(raw: bytes, names: dict[str, str], tokens: dict[str, str]) -> dict[str, Any]:
+    try:
+        data = parse(raw, names, tokens)
+        return _item(data, raw.decode("utf-8"))
+    except Rejected:
+        raise
+    except RecursionError:
+        raise Rejected("无法评分：答案嵌套过深") from None
+    except (OverflowError, ValueError, TypeError, KeyError, InputError) as error:
+        raise Rejected(f"无法评分：答案中有无法处理的值（{type(error).__name__}）") from None
+
+
+def grade_into(con: sqlite3.Connection, files: Iterable[Path | tuple[str, bytes]], *, learner: str | None = None,
+               show_progress: bool = False) -> list[FileResult]:
+    """Grade files (paths, or ``(name, bytes)`` uploads) into an open gradebook."""
+    files = list(files)
+    names, tokens = gradebook.roster(con), gradebook.tokens(con)
+    results: list[FileResult] = []
+    ready: list[tuple[int, dict[str, Any]]] = []
+    items = progress(files, len(files), "评分 / grading") if show_progress else files
+    for entry in items:
+        name = entry[0] if isinstance(entry, tuple) else str(entry)
         try:
-            if path.stat().st_size > MAX_BYTES:
-                raise Rejected(f"文件过大（{path.stat().st_size} 字节，上限 {MAX_BYTES}） / file too large")
-            raw = path.read_bytes()
-            data = parse(raw, names)
+            raw = entry[1] if isinstance(entry, tuple) else read_bytes(entry, limit=MAX_BYTES, what="提交文件")
+            item = _check(raw, names, tokens)
+        except InputError as error:
+            results.append(FileResult(name, False, str(error).split("」", 1)[-1]))
+            continue
         except Rejected as error:
-            rejected.append((path, str(error)))
+            results.append(FileResult(name, False, str(error)))
             continue
-        if learner and data["learner"] != learner:
+        except Exception as error:  # noqa: BLE001 - one crafted file must never stop the run
+            results.append(FileResult(name, False, f"无法读取或评分（{type(error).__name__}）"))
             continue
-        done.append(store(con, data, raw.decode("utf-8")))
-    return done, rejected
+        skipped = bool(learner) and item["learner"] != learner
+        results.append(FileResult(name, True, "", item["learner"], item["exercise"], skipped))
+        if not skipped:
+            ready.append((len(results) - 1, item))
+    if ready:
+        gradebook.store_submissions(con, [item for _, item in ready])
+    return results
 
 
 def regrade_stored(con: sqlite3.Connection, learner: str | None = None) -> int:
     """Re-score stored submissions (all, or one learner's) from their raw JSON."""
-    sql, args = "SELECT raw FROM submissions", ()
-    if learner:
-        sql, args = sql + " WHERE learner_id = ?", (learner,)
-    rows = con.execute(sql, args).fetchall()
-    for (raw,) in rows:
-        store(con, json.loads(raw), raw)
-    return len(rows)
+    raws = gradebook.stored_raw(con, learner)
+    items = []
+    for raw in raws:
+        data = json.loads(raw)
+        data["submitted_at_utc"] = utc_stamp(data["submitted_at"])
+        items.append(_item(data, raw))
+    if items:
+        gradebook.store_submissions(con, items)
+    return len(items)
 
 
-def read_roster(path: str | Path) -> dict[str, str]:
-    """Roster CSV → {learner id: name}. Columns ``learner_id,name`` or ``学号,姓名``."""
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    out = {}
-    for row in rows:
-        lid = (row.get("learner_id") or row.get("学号") or "").strip()
-        if lid:
-            out[lid] = (row.get("name") or row.get("姓名") or "").strip()
-    if not out:
-        raise SystemExit(f"名单“{path}”为空或缺少 learner_id/学号 列 / empty roster")
-    return out
+def expand(paths: Sequence[str | Path]) -> list[Path]:
+    """Files and folders on the command line → submission files (``*.json`` in folders).
 
-
-def _import_manual(con: sqlite3.Connection, path: str) -> int:
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    for row in rows:
-        score = (row.get("score") or "").strip()
-        gradebook.set_manual(con, row["learner_id"].strip(), row["exercise_id"].strip(),
-                             (row.get("question_id") or "").strip(), float(score) if score else None,
-                             (row.get("comment") or "").strip())
-    return len(rows)
-
-
-def _expand(paths: list[str]) -> list[Path]:
+    A path that does not exist is an error (a typo'd inbox); a folder with no ``.json`` file
+    anywhere inside is an error too. Inside a folder, sub-folders named ``*.json`` are not
+    files and are skipped; broken links are kept so they are reported as rejections.
+    """
     out: list[Path] = []
     for p in map(Path, paths):
-        out += sorted(p.rglob("*.json")) if p.is_dir() else [p]
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*.json") if not f.is_dir())
+            if not found:
+                raise InputError("提交文件", f"文件夹“{p}”中没有任何 .json 提交文件", str(p))
+            out += found
+        elif p.exists() or p.is_symlink():
+            out.append(p)
+        else:
+            raise InputError("提交文件", f"找不到“{p}”：请检查路径是否拼错", str(p))
     return out
 
 
-def main(args: argparse.Namespace) -> int:
-    """``kamlab grade``: grade files, regrade stored ones, or record manual scores."""
-    con = gradebook.connect(args.db)
+def grade(files: Sequence[str | Path | tuple[str, bytes]], *, db: str | Path, roster: dict[str, str] | None = None,
+          learner: str | None = None, show_progress: bool = False) -> list[FileResult]:
+    """Grade submission files (paths, folders, or ``(name, bytes)`` uploads) into ``db``.
+
+    ``roster`` (from :func:`~kamlab.grading.roster.read_roster`) adds/renames learners and
+    may create the gradebook; without it ``db`` must exist. ``learner`` grades only that
+    learner's files. Returns one :class:`FileResult` per file, in order.
+    """
+    uploads = [f for f in files if isinstance(f, tuple)]
+    on_disk = [f for f in files if not isinstance(f, tuple)]
+    paths: list[Path | tuple[str, bytes]] = [*uploads, *(expand(on_disk) if on_disk else [])]
+    con = gradebook.connect(db, create=roster is not None)
     try:
-        if args.roster:
-            gradebook.set_roster(con, read_roster(args.roster))
-        if args.manual:
-            learner, exercise, question = args.manual
-            gradebook.set_manual(con, learner, exercise, "" if question == "-" else question, args.score,
-                                 args.comment or "")
-            print("已记录人工评分/评语 / manual score recorded")
-            return 0
-        if args.manual_csv:
-            print(f"已导入 {_import_manual(con, args.manual_csv)} 条人工评分 / manual rows imported")
-            return 0
+        if roster is not None:
+            gradebook.set_roster(con, roster)
         if not gradebook.roster(con):
-            print("成绩册中还没有名单：请加 --roster roster.csv / no roster yet", file=sys.stderr)
-            return 2
-        if not args.submissions:
-            n = regrade_stored(con, args.learner)
-            print(f"已重新评分 {n} 份已存提交 / re-graded {n} stored submissions")
-            return 0
-        done, rejected = grade_files(con, _expand(args.submissions), args.learner, not args.quiet)
-        for path, reason in rejected:
-            print(f"已拒收 / rejected {path}: {reason}", file=sys.stderr)
-        print(f"已评分 {len(done)} 份，拒收 {len(rejected)} 份 / graded {len(done)}, rejected {len(rejected)}")
-        return 1 if rejected else 0
+            raise InputError("名单", "成绩册中还没有名单：请先用 kamlab assign 布置练习，或加 --roster roster.csv")
+        if learner and learner not in gradebook.roster(con):
+            raise InputError("学号", f"“{learner}”不在名单中", learner)
+        return grade_into(con, paths, learner=learner, show_progress=show_progress)
+    finally:
+        con.close()
+
+
+def regrade(*, db: str | Path, learner: str | None = None) -> int:
+    """Re-score every stored submission (or one learner's); returns how many."""
+    con = gradebook.connect(db)
+    try:
+        if learner and learner not in gradebook.roster(con):
+            raise InputError("学号", f"“{learner}”不在名单中", learner)
+        return regrade_stored(con, learner)
     finally:
         con.close()

@@ -1,60 +1,90 @@
-"""The gradebook: one SQLite file (stdlib ``sqlite3``).
+"""The gradebook: one SQLite file (stdlib ``sqlite3``). Every SQL statement of the
+trainer's loop lives in this module.
 
 Tables:
 
-- ``learners(learner_id, name)``: the roster;
-- ``submissions(id, learner_id, exercise_id, assignment_id, version, submitted_at,
-  received_at, checksum, raw)``: every accepted submission, raw JSON kept; a new
-  file from the same learner for the same exercise is a new ``version`` (the
-  latest is the one reported); the same file graded again is the same row;
+- ``learners(learner_id, name, token)``: the roster; ``token`` is the learner's secret
+  signing key (random, made by ``assign``, written only into that learner's pack);
+- ``submissions(id, learner_id, exercise_id, assignment_id, submitted_at, received_at,
+  signature, raw)``: every accepted submission, raw JSON kept. The same file graded again
+  is the same row. Versions are numbered by ``submitted_at`` (UTC), and the **latest**
+  version is the last *submitted*, whatever the order files were graded in;
 - ``scores(submission_id, question_id, score, max_score, answer, expected, detail)``:
   automatic scores, replaced on every re-grade;
-- ``manual(learner_id, exercise_id, question_id, score, comment, updated_at)``:
-  the trainer's scores and comments (``question_id`` ``""`` is an overall
-  comment). Re-grading never touches this table; a manual score overrides the
-  automatic one wherever scores are shown.
+- ``manual(learner_id, exercise_id, question_id, score, comment, answer, updated_at)``: the
+  trainer's scores and comments (``question_id`` ``""`` is an overall comment). ``answer``
+  is the answer the score was given for: when the latest version's answer differs, the
+  manual score still counts but is marked 待复核 (needs review). Re-grading never touches
+  this table.
+
+The schema version is SQLite's ``user_version``; ``application_id`` marks the file as a
+kamlab gradebook. Opening a file that is not one, or one of a newer schema, is an
+:class:`~kamlab.errors.InputError` (one Chinese line). Read-only verbs open the file
+read-only. Writers take the write lock first (``BEGIN IMMEDIATE``) and wait for another
+run holding it, so two ``grade`` runs at once are serialised.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import time
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pandas as pd
 
+from ..errors import InputError
+
+APPLICATION_ID = 0x4B414D4C  # "KAML"
+SCHEMA_VERSION = 2
+BUSY_SECONDS = 60.0
+
 SCHEMA = """
-CREATE TABLE IF NOT EXISTS learners (learner_id TEXT PRIMARY KEY, name TEXT NOT NULL DEFAULT '');
+CREATE TABLE IF NOT EXISTS learners (
+    learner_id TEXT PRIMARY KEY, name TEXT NOT NULL DEFAULT '', token TEXT NOT NULL DEFAULT '');
 CREATE TABLE IF NOT EXISTS submissions (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
-    learner_id TEXT NOT NULL, exercise_id TEXT NOT NULL, assignment_id TEXT NOT NULL,
-    version INTEGER NOT NULL, submitted_at TEXT NOT NULL, received_at TEXT NOT NULL,
-    checksum TEXT NOT NULL, raw TEXT NOT NULL,
-    UNIQUE (learner_id, exercise_id, version), UNIQUE (learner_id, exercise_id, checksum));
+    learner_id TEXT NOT NULL REFERENCES learners(learner_id), exercise_id TEXT NOT NULL,
+    assignment_id TEXT NOT NULL, submitted_at TEXT NOT NULL, received_at TEXT NOT NULL,
+    signature TEXT NOT NULL, raw TEXT NOT NULL,
+    UNIQUE (learner_id, exercise_id, signature));
 CREATE TABLE IF NOT EXISTS scores (
     submission_id INTEGER NOT NULL REFERENCES submissions(id), question_id TEXT NOT NULL,
-    score REAL NOT NULL, max_score REAL NOT NULL, answer TEXT NOT NULL, expected TEXT NOT NULL,
-    detail TEXT NOT NULL, PRIMARY KEY (submission_id, question_id));
+    position INTEGER NOT NULL, score REAL NOT NULL, max_score REAL NOT NULL, answer TEXT NOT NULL,
+    expected TEXT NOT NULL, detail TEXT NOT NULL, PRIMARY KEY (submission_id, question_id));
 CREATE TABLE IF NOT EXISTS manual (
     learner_id TEXT NOT NULL, exercise_id TEXT NOT NULL, question_id TEXT NOT NULL DEFAULT '',
-    score REAL, comment TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL,
+    score REAL, comment TEXT NOT NULL DEFAULT '', answer TEXT, updated_at TEXT NOT NULL,
     PRIMARY KEY (learner_id, exercise_id, question_id));
 """
 
-#: The latest version of each learner's submission per exercise, with effective scores.
-LATEST_SCORES = """
-WITH latest AS (
-    SELECT s.* FROM submissions s
-    WHERE s.version = (SELECT MAX(version) FROM submissions t
-                       WHERE t.learner_id = s.learner_id AND t.exercise_id = s.exercise_id))
-SELECT l.learner_id, l.exercise_id, l.version, l.submitted_at, c.question_id,
-       COALESCE(m.score, c.score) AS score, c.score AS auto_score, m.score AS manual_score,
-       c.max_score, c.answer, c.expected, c.detail, COALESCE(m.comment, '') AS comment
-FROM latest l JOIN scores c ON c.submission_id = l.id
-LEFT JOIN manual m ON m.learner_id = l.learner_id AND m.exercise_id = l.exercise_id
-                  AND m.question_id = c.question_id
-ORDER BY l.learner_id, l.exercise_id, c.rowid
+#: Every submission with its version number (1, 2, … by submission time) and a latest flag.
+VERSIONS = """
+SELECT s.*, ROW_NUMBER() OVER w AS version,
+       ROW_NUMBER() OVER w = COUNT(*) OVER (PARTITION BY s.learner_id, s.exercise_id) AS is_latest
+FROM submissions s
+WINDOW w AS (PARTITION BY s.learner_id, s.exercise_id ORDER BY s.submitted_at, s.id
+             ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
 """
+
+#: The latest version of each learner's submission per exercise, with effective scores.
+LATEST_SCORES = f"""
+WITH v AS ({VERSIONS})
+SELECT v.learner_id, v.exercise_id, v.id AS submission_id, v.version, v.submitted_at, c.question_id,
+       COALESCE(m.score, c.score) AS score, c.score AS auto_score, m.score AS manual_score,
+       c.max_score, c.answer, c.expected, c.detail, COALESCE(m.comment, '') AS comment,
+       CASE WHEN m.learner_id IS NOT NULL AND m.answer IS NOT c.answer THEN 1 ELSE 0 END AS needs_review
+FROM v JOIN scores c ON c.submission_id = v.id
+LEFT JOIN manual m ON m.learner_id = v.learner_id AND m.exercise_id = v.exercise_id
+                  AND m.question_id = c.question_id
+WHERE v.is_latest
+ORDER BY v.learner_id, v.exercise_id, c.position
+"""
+
+T = TypeVar("T")
 
 
 def now() -> str:
@@ -62,21 +92,86 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def connect(path: str | Path) -> sqlite3.Connection:
-    """Open (creating if needed) the gradebook at ``path``."""
-    con = sqlite3.connect(str(path))
-    con.execute("PRAGMA foreign_keys = ON")
-    con.execute("PRAGMA journal_mode = WAL")
-    con.execute("PRAGMA synchronous = NORMAL")
-    con.executescript(SCHEMA)
+def _refuse(path: Path, message: str) -> InputError:
+    return InputError("成绩册", f"“{path}”{message}", str(path))
+
+
+def connect(path: str | Path, *, create: bool = False, readonly: bool = False) -> sqlite3.Connection:
+    """Open the gradebook at ``path``.
+
+    ``create=True`` (only ``assign`` and ``grade --roster`` pass it) makes a new one when
+    the file does not exist; otherwise a missing file is refused, so a misspelt ``--db``
+    never starts an empty gradebook. ``readonly=True`` opens it read-only.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise _refuse(path, "是一个文件夹：--db 应指向成绩册文件，如 gradebook.sqlite")
+    exists = path.exists()
+    if not exists and not create:
+        raise _refuse(path, "不存在：请检查路径是否拼错；新的成绩册由 kamlab assign 或带 --roster 的 kamlab grade 创建")
+    if not exists and not path.parent.is_dir():
+        raise _refuse(path, f"所在的文件夹“{path.parent}”不存在")
+    try:
+        if readonly:
+            con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_SECONDS)
+        else:
+            con = sqlite3.connect(str(path), timeout=BUSY_SECONDS, isolation_level=None)
+        con.execute("PRAGMA foreign_keys = ON")
+        app, version = con.execute("PRAGMA application_id").fetchone()[0], con.execute("PRAGMA user_version").fetchone()[0]
+        if not exists:
+            con.executescript("BEGIN IMMEDIATE;" + SCHEMA + f"PRAGMA application_id = {APPLICATION_ID};"
+                              f"PRAGMA user_version = {SCHEMA_VERSION};COMMIT;")
+            return con
+    except sqlite3.DatabaseError as error:
+        if not exists:
+            path.unlink(missing_ok=True)
+        raise _refuse(path, f"不是 kamlab 成绩册（SQLite 报告：{error}）") from None
+    if app != APPLICATION_ID:
+        con.close()
+        raise _refuse(path, "不是 kamlab 成绩册（也可能是旧版本 kamlab 建立的：请用新的文件名重新建立）")
+    if version > SCHEMA_VERSION:
+        con.close()
+        raise _refuse(path, f"由较新版本的 kamlab 建立（格式 {version}，本程序支持 {SCHEMA_VERSION}）：请升级 kamlab")
     return con
+
+
+@contextmanager
+def transaction(con: sqlite3.Connection):
+    """``BEGIN IMMEDIATE`` … ``COMMIT`` (rollback on error); waits for another writer."""
+    if con.in_transaction:
+        yield con
+        return
+    con.execute("BEGIN IMMEDIATE")
+    try:
+        yield con
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
+def retry(action: Callable[[], T], attempts: int = 5) -> T:
+    """Run a write ``action``, retrying when another run holds the gradebook locked."""
+    for attempt in range(attempts):
+        try:
+            return action()
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) and "busy" not in str(error) or attempt == attempts - 1:
+                raise InputError("成绩册", f"被另一个程序长时间占用，请稍后再试（{error}）") from None
+            time.sleep(0.2 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
+# --- learners ------------------------------------------------------------------------
 
 
 def set_roster(con: sqlite3.Connection, roster: dict[str, str]) -> None:
     """Add or rename learners (never deletes one: their submissions stay)."""
-    with con:
-        con.executemany("INSERT INTO learners VALUES (?, ?) ON CONFLICT(learner_id) DO UPDATE SET name = excluded.name",
-                        list(roster.items()))
+    def run() -> None:
+        with transaction(con):
+            con.executemany("INSERT INTO learners (learner_id, name) VALUES (?, ?) "
+                            "ON CONFLICT(learner_id) DO UPDATE SET name = excluded.name", list(roster.items()))
+    retry(run)
 
 
 def roster(con: sqlite3.Connection) -> dict[str, str]:
@@ -84,24 +179,142 @@ def roster(con: sqlite3.Connection) -> dict[str, str]:
     return dict(con.execute("SELECT learner_id, name FROM learners ORDER BY learner_id"))
 
 
-def set_manual(con: sqlite3.Connection, learner: str, exercise: str, question: str,
-               score: float | None, comment: str) -> None:
-    """Record a trainer's score and/or comment (kept across every re-grade)."""
-    with con:
-        con.execute(
-            "INSERT INTO manual VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(learner_id, exercise_id, question_id) "
-            "DO UPDATE SET score = COALESCE(excluded.score, manual.score), "
-            "comment = CASE WHEN excluded.comment = '' THEN manual.comment ELSE excluded.comment END, "
-            "updated_at = excluded.updated_at",
-            (learner, exercise, question, score, comment, now()))
+def tokens(con: sqlite3.Connection) -> dict[str, str]:
+    """Learner id → signing token (``""`` when ``assign`` has not given one yet)."""
+    return dict(con.execute("SELECT learner_id, token FROM learners"))
+
+
+def ensure_tokens(con: sqlite3.Connection, learners: Iterable[str], make: Callable[[], str]) -> dict[str, str]:
+    """Give every learner in ``learners`` a token if they have none; return their tokens."""
+    learners = list(learners)
+
+    def run() -> dict[str, str]:
+        with transaction(con):
+            for lid in learners:
+                con.execute("UPDATE learners SET token = ? WHERE learner_id = ? AND token = ''", (make(), lid))
+            return {lid: tok for lid, tok in con.execute("SELECT learner_id, token FROM learners") if lid in learners}
+    return retry(run)
+
+
+# --- submissions and scores ----------------------------------------------------------
+
+
+def store_submissions(con: sqlite3.Connection, items: list[dict[str, Any]]) -> list[int]:
+    """Store accepted submissions with their scores in one transaction; return row ids.
+
+    Each item: ``learner``, ``exercise``, ``assignment``, ``submitted_at`` (UTC ISO),
+    ``signature``, ``raw`` (JSON text) and ``marks`` [(question id, score, max, answer,
+    expected, detail)]. A submission already stored (same signature) is re-scored in place.
+    """
+    def run() -> list[int]:
+        ids = []
+        with transaction(con):
+            for it in items:
+                con.execute(
+                    "INSERT INTO submissions (learner_id, exercise_id, assignment_id, submitted_at, received_at, "
+                    "signature, raw) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT(learner_id, exercise_id, signature) DO NOTHING",
+                    (it["learner"], it["exercise"], it["assignment"], it["submitted_at"], now(),
+                     it["signature"], it["raw"]))
+                (sid,) = con.execute("SELECT id FROM submissions WHERE learner_id = ? AND exercise_id = ? "
+                                     "AND signature = ?", (it["learner"], it["exercise"], it["signature"])).fetchone()
+                con.execute("DELETE FROM scores WHERE submission_id = ?", (sid,))
+                con.executemany("INSERT INTO scores VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                [(sid, m[0], i, *m[1:]) for i, m in enumerate(it["marks"])])
+                ids.append(int(sid))
+        return ids
+    return retry(run)
+
+
+def stored_raw(con: sqlite3.Connection, learner: str | None = None) -> list[str]:
+    """Raw JSON of stored submissions (all, or one learner's)."""
+    sql, args = "SELECT raw FROM submissions", ()
+    if learner:
+        sql, args = sql + " WHERE learner_id = ?", (learner,)
+    return [r[0] for r in con.execute(sql + " ORDER BY id", args)]
+
+
+def latest_raw(con: sqlite3.Connection) -> dict[tuple[str, str], str]:
+    """(learner, exercise) → raw JSON of the latest submitted version."""
+    return {(r[0], r[1]): r[2] for r in con.execute(
+        f"SELECT learner_id, exercise_id, raw FROM ({VERSIONS}) WHERE is_latest")}
+
+
+def submitted_exercises(con: sqlite3.Connection) -> list[str]:
+    """Exercise ids with at least one submission."""
+    return [r[0] for r in con.execute("SELECT DISTINCT exercise_id FROM submissions ORDER BY 1")]
 
 
 def latest_scores(con: sqlite3.Connection) -> pd.DataFrame:
-    """Per learner × exercise × question of the latest submission: effective score etc."""
+    """Per learner × exercise × question of the latest submission: effective score,
+    automatic and manual score, answer, comment and ``needs_review`` (0/1)."""
     return pd.read_sql_query(LATEST_SCORES, con)
+
+
+def latest_answer(con: sqlite3.Connection, learner: str, exercise: str, question: str) -> str | None:
+    """The stored answer text of the latest version for one question (``None``: no submission)."""
+    row = con.execute(f"SELECT c.answer FROM ({VERSIONS}) v JOIN scores c ON c.submission_id = v.id "
+                      "WHERE v.is_latest AND v.learner_id = ? AND v.exercise_id = ? AND c.question_id = ?",
+                      (learner, exercise, question)).fetchone()
+    return None if row is None else row[0]
+
+
+def has_submission(con: sqlite3.Connection, learner: str, exercise: str) -> bool:
+    """Whether the learner has submitted the exercise at least once."""
+    return con.execute("SELECT 1 FROM submissions WHERE learner_id = ? AND exercise_id = ? LIMIT 1",
+                       (learner, exercise)).fetchone() is not None
+
+
+# --- manual scores -------------------------------------------------------------------
+
+
+def set_manual_rows(con: sqlite3.Connection, rows: list[tuple[str, str, str, float | None, str | None, str | None]],
+                    confirms: Iterable[tuple[str, str, str, str | None]] = ()) -> None:
+    """Record trainer's scores/comments, all or nothing: (learner, exercise, question, score,
+    comment, answer it was given for); ``None`` keeps the stored score/comment. ``confirms``
+    (learner, exercise, question, answer) re-bind existing scores to the current answer."""
+    confirms = list(confirms)
+
+    def run() -> None:
+        with transaction(con):
+            con.executemany("UPDATE manual SET answer = ?4, updated_at = ?5 WHERE learner_id = ?1 "
+                            "AND exercise_id = ?2 AND question_id = ?3", [(*c, now()) for c in confirms])
+            con.executemany(
+                "INSERT INTO manual VALUES (?, ?, ?, ?, COALESCE(?, ''), ?, ?) "
+                "ON CONFLICT(learner_id, exercise_id, question_id) DO UPDATE SET "
+                "score = CASE WHEN excluded.score IS NULL THEN manual.score ELSE excluded.score END, "
+                "comment = CASE WHEN ?5 IS NULL THEN manual.comment ELSE excluded.comment END, "
+                "answer = CASE WHEN ?4 IS NULL THEN manual.answer ELSE excluded.answer END, "
+                "updated_at = excluded.updated_at",
+                [(lid, ex, q, score, comment, answer, now()) for lid, ex, q, score, comment, answer in rows])
+    retry(run)
+
+
+def confirm_manual(con: sqlite3.Connection, learner: str, exercise: str, question: str, answer: str | None) -> bool:
+    """Bind an existing manual score to ``answer`` (the trainer confirmed it); False if none."""
+    def run() -> bool:
+        with transaction(con):
+            cur = con.execute("UPDATE manual SET answer = ?, updated_at = ? WHERE learner_id = ? AND exercise_id = ? "
+                              "AND question_id = ?", (answer, now(), learner, exercise, question))
+            return cur.rowcount > 0
+    return retry(run)
+
+
+def remove_manual(con: sqlite3.Connection, learner: str, exercise: str, question: str) -> bool:
+    """Delete a manual score and comment; False when there was none."""
+    def run() -> bool:
+        with transaction(con):
+            return con.execute("DELETE FROM manual WHERE learner_id = ? AND exercise_id = ? AND question_id = ?",
+                               (learner, exercise, question)).rowcount > 0
+    return retry(run)
+
+
+def manual_rows(con: sqlite3.Connection) -> pd.DataFrame:
+    """Every manual row (learner_id, exercise_id, question_id, score, comment, answer, updated_at)."""
+    return pd.read_sql_query("SELECT * FROM manual ORDER BY learner_id, exercise_id, question_id", con)
 
 
 def overall_comments(con: sqlite3.Connection) -> dict[tuple[str, str], str]:
     """(learner, exercise) → the trainer's overall comment."""
     return {(r[0], r[1]): r[2] for r in con.execute(
-        "SELECT learner_id, exercise_id, comment FROM manual WHERE question_id = ''")}
+        "SELECT learner_id, exercise_id, comment FROM manual WHERE question_id = '' AND comment != ''")}

@@ -39,7 +39,33 @@ def _read(path: Path) -> dict[str, Any]:
 def load_key(exercise_id: str, folder: Path | None = None) -> tuple[ExerciseSheet, dict[str, dict[str, Any]]]:
     """The exercise's sheet and, per question id, its full definition with ``key``."""
     path = (folder or exercises_dir()) / "src" / f"{exercise_id}.key.json"
-    if not path.is_file():
+    if "/" in exercise_id or "\\" in exercise_id or not path.is_file():
         raise InputError("练习编号", f"没有找到练习“{exercise_id}”的答案要点（{path}）", exercise_id)
     data = _read(path.resolve())
     return parse_sheet(data), {q["id"]: q for q in data["questions"]}
+
+
+def exercise_titles(folder: Path | None = None) -> dict[str, str]:
+    """Assignable exercise id → Chinese title."""
+    return {x: load_key(x, folder)[0].title for x in exercise_ids(folder)}
+
+
+def check_exercise(exercise_id: str, folder: Path | None = None) -> str:
+    """``exercise_id`` if it has a key; else an :class:`InputError` suggesting the nearest ids."""
+    ids = exercise_ids(folder)
+    if exercise_id in ids:
+        return exercise_id
+    import difflib
+
+    near = difflib.get_close_matches(exercise_id, ids, n=3, cutoff=0.3)
+    hint = f"；是否想用：{'、'.join(near)}" if near else ""
+    raise InputError("练习编号", f"没有编号为“{exercise_id}”的练习{hint}（kamlab exercises 列出全部练习）", exercise_id)
+
+
+def main(args) -> int:
+    """``kamlab exercises``: every assignable exercise id with its Chinese title."""
+    titles = exercise_titles()
+    width = max(map(len, titles), default=0)
+    for exercise, title in titles.items():
+        print(f"{exercise:<{width}}  {title}")
+    return 0

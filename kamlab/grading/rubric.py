@@ -73,11 +73,16 @@ def score_text(q: dict[str, Any], value: Any) -> Mark:
         return Mark(0, points, shown, f"未作答或过短（少于 {key.get('min_chars', 1)} 字）")
     if not words:
         return Mark(0, points, shown, "待培训师人工评分")
-    found = [w for w in words if any(alt in text for alt in w.split("|"))]
-    need = int(key.get("need", len(words)))
+    hits = {w: next((alt for alt in w.split("|") if alt in text), "") for w in words}
+    found = [hit for hit in hits.values() if hit]
+    absent = [w.replace("|", "/") for w, hit in hits.items() if not hit]
+    need = min(int(key.get("need", len(words))), len(words))
     score = round(points * min(1.0, len(found) / need), 2)
-    return Mark(score, points, shown.replace("|", "/"),
-                f"覆盖要点 {len(found)}/{need}：{'、'.join(found) or '无'}（自动初评，培训师可复核）")
+    detail = f"命中要点：{'、'.join(found) or '无'}"
+    if absent:
+        detail += f"；未提到：{'、'.join(absent)}"
+    detail += f"（满分需提到 {need} 个要点；自动初评，以培训师复核为准）"
+    return Mark(score, points, shown.replace("|", "/"), detail)
 
 
 def score_table(q: dict[str, Any], value: Any) -> Mark:

@@ -263,8 +263,8 @@ class Desk:
         ids = steps.submitted(self.db)
         current = self.g_exercise.value
         self.g_exercise.options = [(titles.get(x, x), x) for x in ids]
-        if current in ids:
-            self.g_exercise.value = current
+        if ids:
+            self.g_exercise.value = current if current in ids else ids[0]
         self._load_questions()
 
     def _load_questions(self) -> None:
@@ -281,8 +281,8 @@ class Desk:
             options.append((f"{mark}{q.label}（{questions[q.id].get('points', 1):g} 分）", q.id))
         self.g_question.options = options
         first = next((qid for _, qid in options if questions[qid]["type"] in steps.NEEDS_PERSON), None)
-        if first:
-            self.g_question.value = first
+        if options:
+            self.g_question.value = first or options[0][1]
 
     def open_question(self, exercise: str | None = None, question: str | None = None) -> GradingQueue:
         """Load every answer to one question and show the first."""
@@ -338,8 +338,6 @@ class Desk:
         a = q.current if q else None
         if a is None:
             return
-        if not 0 <= score <= a.max_score:
-            raise InputError("得分", f"须在 0 到 {a.max_score:g} 之间（这道题满分 {a.max_score:g} 分），收到 {score:g}")
         steps.save_score(self.db, a.learner_id, q.exercise_id, q.question_id, score)
         q.update(a.learner_id, manual_score=score, review=False)
         self._saved(f"已保存：{q.label(a)} {score:g} 分")

@@ -17,6 +17,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..errors import InputError
 from ..grading import gradebook
 from ..grading.keys import exercise_ids, load_key
 from .grading_queue import Answer
@@ -87,9 +88,16 @@ def assign(db: str | Path, exercise_ids: Sequence[str], shared: bool = False) ->
     """Write the learner packs of ``exercise_ids`` into ``class/`` beside the gradebook."""
     from ..grading import assign as stage
 
+    con = gradebook.connect(db, readonly=True)
+    try:
+        roster = gradebook.roster(con)
+    finally:
+        con.close()
+    if not roster:
+        raise InputError("名单", "成绩册中还没有学员：请先在“班级”中导入名单")
     out = folder(db, "class")
     for xid in exercise_ids:
-        stage.assign(xid, out=out, db=db, shared=shared)
+        stage.assign(xid, roster=roster, out=out, db=db, shared=shared)
     return out
 
 
@@ -134,28 +142,33 @@ def save_score(db: str | Path, learner: str, exercise: str, question: str, score
     """Record a manual score (checked: known learner/exercise/question, 0…max)."""
     from ..grading import manual
 
-    manual.set_manual(db, learner, exercise, question, score=score)
+    manual.set_manual(db=db, learner=learner, exercise=exercise, question=question, score=score)
 
 
 def save_comment(db: str | Path, learner: str, exercise: str, question: str, comment: str) -> None:
     """Record (or clear, with ``""``) the trainer's comment on one answer."""
     from ..grading import manual
 
-    manual.set_manual(db, learner, exercise, question, comment=comment)
+    manual.set_manual(db=db, learner=learner, exercise=exercise, question=question, comment=comment)
 
 
 def remove_score(db: str | Path, learner: str, exercise: str, question: str) -> None:
     """Undo: remove the manual score and comment of one answer."""
     from ..grading import manual
 
-    manual.remove_manual(db, learner, exercise, question)
+    manual.remove_manual(db=db, learner=learner, exercise=exercise, question=question)
 
 
 def feedback(db: str | Path, model_answers: bool = True) -> list[Path]:
     """Every learner's feedback page into ``feedback/`` beside the gradebook."""
+    import inspect
+
     from ..grading.feedback import write_feedback
 
-    return write_feedback(db, folder(db, "feedback"), model_answers=model_answers)
+    # TODO(issue 10): drop the signature check once the feedback stage takes model_answers.
+    if "model_answers" in inspect.signature(write_feedback).parameters:
+        return write_feedback(db, folder(db, "feedback"), model_answers=model_answers)
+    return write_feedback(db, folder(db, "feedback"))
 
 
 def report(db: str | Path) -> tuple[Path, Path]:

@@ -454,10 +454,12 @@ class Desk:
             raise InputError("成绩册", "还没有成绩册：请先在“班级”中导入名单")
         pages = steps.feedback(self.db, model_answers=self.with_model.value)
         out = steps.folder(self.db, "feedback")
-        self._fb_pages = {p.stem: p for p in pages}
+        labels = steps.page_labels(self.db, pages)
+        self._fb_pages = dict(zip(labels, pages, strict=True))
         self.fb_status.value = ok(f"已生成 {len(pages)} 份反馈页面 → {out}")
         self.fb_link.value = download_link(zip_folder(out, "feedback"), "学员反馈.zip", "下载全部反馈")
-        self.fb_pick.options = [(p.stem, p.stem) for p in pages]
+        self.fb_pick.options = labels
+        self.fb_pick.value = labels[0] if labels else None
         self._preview()
         return pages
 

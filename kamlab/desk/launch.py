@@ -49,24 +49,34 @@ def check_db(path: str) -> Path:
     return db
 
 
+def secret(host: str, token: str = "", password: str = "") -> tuple[str, str]:
+    """(token, hashed password) for ``host``: none needed on loopback; otherwise the given
+    token, the hash of the given password, or a fresh random token."""
+    if host in LOOPBACK:
+        return token, ""
+    if password:
+        if len(password) < 8:
+            raise InputError("密码", "至少 8 个字符")
+        from jupyter_server.auth import passwd
+
+        return token, passwd(password)
+    return token or secrets.token_urlsafe(18), ""
+
+
+def address(host: str, port: int, token: str) -> str:
+    """The address to open in a browser (with the token when there is one)."""
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    return f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
+
+
 def main(args: argparse.Namespace) -> int:
     """``kamlab desk [--db gradebook.sqlite] [--port 8866] [--host 127.0.0.1]``."""
     db = check_db(args.db)
     host = args.host or "127.0.0.1"
-    token, hashed = args.token or "", ""
-    if host not in LOOPBACK:
-        if args.password:
-            from jupyter_server.auth import passwd
-
-            typed = getpass.getpass("设置工作台密码 / desk password: ")
-            if len(typed) < 8:
-                raise InputError("密码", "至少 8 个字符")
-            hashed = passwd(typed)
-        elif not token:
-            token = secrets.token_urlsafe(18)
-    where = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{args.port}/"
+    typed = getpass.getpass("设置工作台密码 / desk password: ") if args.password and host not in LOOPBACK else ""
+    token, hashed = secret(host, args.token or "", typed)
     print(f"KAM Lab 培训师工作台：成绩册 {db}")
-    print(f"在浏览器打开 / open: {where}" + (f"?token={token}" if token else ""))
+    print(f"在浏览器打开 / open: {address(host, args.port, token)}")
     if host not in LOOPBACK:
         print("已在局域网开放：只把带令牌的地址（或密码）告诉需要的人。Ctrl+C 停止。")
     else:

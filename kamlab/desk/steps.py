@@ -171,6 +171,22 @@ def feedback(db: str | Path, model_answers: bool = True) -> list[Path]:
     return write_feedback(db, folder(db, "feedback"))
 
 
+def page_labels(db: str | Path, pages: Sequence[Path]) -> list[str]:
+    """``姓名（学号）`` for each learner's feedback page (found by its file name), else the name."""
+    from ..grading.names import file_stem
+
+    con = gradebook.connect(db, readonly=True)
+    try:
+        names = gradebook.roster(con)
+    finally:
+        con.close()
+    by_stem = {}
+    for lid, name in names.items():
+        label = f"{name}（{lid}）" if name else lid
+        by_stem[lid] = by_stem[file_stem(lid)] = label
+    return [by_stem.get(p.stem, p.name) for p in pages]
+
+
 def report(db: str | Path) -> tuple[Path, Path]:
     """The class report (HTML with charts, Excel) into ``report/`` beside the gradebook."""
     from ..grading.report import write_report

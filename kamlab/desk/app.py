@@ -97,7 +97,7 @@ class Desk:
 
     def _class_section(self) -> W.Widget:
         self.db_path = W.Text(value=str(self.db), description="成绩册", layout=W.Layout(width="640px"))
-        self.open_button = W.Button(description="打开 / 新建", icon="folder-open")
+        self.open_button = W.Button(description="打开 / 新建")
         self.roster_upload = W.FileUpload(accept=".csv,.xlsx", multiple=False, description="导入名单")
         self.class_status = W.HTML()
         self.class_table = W.HTML()
@@ -148,7 +148,7 @@ class Desk:
                                      layout=W.Layout(width="640px"))
         self.shared = W.RadioButtons(options=[("每位学员一个文件夹（含个人提交令牌）", False),
                                               ("一份共享版本", True)], value=False)
-        self.assign_button = W.Button(description="生成学员包", icon="archive", button_style="primary")
+        self.assign_button = W.Button(description="生成学员包", button_style="primary")
         self.assign_status = W.HTML()
         self.assign_link = W.HTML()
         self.assign_button.on_click(guarded(self.assign_status)(lambda _: self._assign()))
@@ -213,22 +213,22 @@ class Desk:
         self._loading = False
         self.g_exercise = W.Dropdown(description="练习", layout=W.Layout(width="480px"))
         self.g_question = W.Dropdown(description="题目", layout=W.Layout(width="480px"))
-        self.g_start = W.Button(description="开始批改", icon="pencil", button_style="primary")
+        self.g_start = W.Button(description="开始批改", button_style="primary")
         self.g_status = W.HTML()
         self.g_who = W.HTML()
-        self.g_reveal = W.ToggleButton(description="显示姓名", icon="eye", value=False)
+        self.g_reveal = W.ToggleButton(description="显示姓名", value=False)
         self.g_answer = W.HTML(layout=W.Layout(width="55%", border="1px solid #ddd", padding="6px"))
         self.g_key = W.HTML(layout=W.Layout(width="45%", border="1px solid #ddd", padding="6px"))
         self.g_score = W.BoundedFloatText(min=0, max=1, step=0.5, description="得分",
                                           layout=W.Layout(width="180px"), continuous_update=False)
         self.g_max = W.HTML()
-        self.g_full = W.Button(description="满分", icon="check")
-        self.g_zero = W.Button(description="零分", icon="times")
-        self.g_undo = W.Button(description="撤销人工评分", icon="undo")
+        self.g_full = W.Button(description="满分")
+        self.g_zero = W.Button(description="零分")
+        self.g_undo = W.Button(description="撤销人工评分")
         self.g_comment = W.Textarea(placeholder="评语（输入即保存）", layout=W.Layout(width="100%", height="4.5em"),
                                     continuous_update=True)
-        self.g_prev = W.Button(description="上一份", icon="arrow-left")
-        self.g_next = W.Button(description="下一份", icon="arrow-right")
+        self.g_prev = W.Button(description="上一份")
+        self.g_next = W.Button(description="下一份")
         self.g_keys = W.Text(placeholder=KEY_HELP, layout=W.Layout(width="100%"), continuous_update=True)
         self.g_saved = W.HTML()
         guard = guarded(self.g_status)
@@ -437,7 +437,7 @@ class Desk:
 
     def _feedback_section(self) -> W.Widget:
         self.with_model = W.Checkbox(value=True, description="在反馈中显示参考答案", indent=False)
-        self.fb_button = W.Button(description="生成全部反馈", icon="envelope", button_style="primary")
+        self.fb_button = W.Button(description="生成全部反馈", button_style="primary")
         self.fb_status = W.HTML()
         self.fb_link = W.HTML()
         self.fb_pick = W.Dropdown(description="预览", layout=W.Layout(width="480px"))
@@ -475,7 +475,7 @@ class Desk:
     # --- 报告 ------------------------------------------------------------------------
 
     def _report_section(self) -> W.Widget:
-        self.rp_button = W.Button(description="生成班级报告", icon="bar-chart", button_style="primary")
+        self.rp_button = W.Button(description="生成班级报告", button_style="primary")
         self.rp_status = W.HTML()
         self.rp_links = W.HTML()
         self.rp_body = W.VBox()

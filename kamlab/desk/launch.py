@@ -13,21 +13,30 @@ import argparse
 import getpass
 import os
 import secrets
+import signal
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from ..errors import InputError
 
 NOTEBOOK = Path(__file__).resolve().parent / "notebook" / "desk.ipynb"
+#: A Jupyter data folder holding the desk's Voilà template (the lab template without its CDN links).
+DATA = Path(__file__).resolve().parent / "share"
+TEMPLATE = "kamlab-desk"
+#: Lab extensions installed beside Voilà that fail outside JupyterLab (console errors on the page).
+DENIED = ("jupyterlab-jupytext", "@jupyterlite/pyodide-kernel-extension", "@voila-dashboards/jupyterlab-preview")
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
 def command(db: Path, port: int, host: str = "127.0.0.1", token: str = "",
             hashed_password: str = "") -> list[str]:
     """The Voilà command line for the desk (the gradebook goes in the environment)."""
-    argv = [sys.executable, "-m", "voila", str(NOTEBOOK), "--no-browser", f"--port={port}",
+    argv = [sys.executable, "-m", "kamlab.desk.launch", str(NOTEBOOK), "--no-browser", f"--port={port}",
             f"--Voila.ip={host}", "--Voila.port_retries=0", "--VoilaConfiguration.show_tracebacks=False",
+            f"--template={TEMPLATE}", *(f"--VoilaConfiguration.extension_denylist={x}" for x in DENIED),
             f"--Voila.token={token}"]
     if hashed_password:
         argv.append(f"--PasswordIdentityProvider.hashed_password={hashed_password}")
@@ -35,8 +44,9 @@ def command(db: Path, port: int, host: str = "127.0.0.1", token: str = "",
 
 
 def environment(db: Path) -> dict[str, str]:
-    """The server's environment: the gradebook path for the desk's kernel."""
-    return {**os.environ, "KAMLAB_DESK_DB": str(db)}
+    """The server's environment: the gradebook path for the desk's kernel, the template's folder."""
+    path = os.pathsep.join(p for p in (str(DATA), os.environ.get("JUPYTER_PATH", "")) if p)
+    return {**os.environ, "KAMLAB_DESK_DB": str(db), "JUPYTER_PATH": path}
 
 
 def check_db(path: str) -> Path:
@@ -85,3 +95,59 @@ def main(args: argparse.Namespace) -> int:
         return subprocess.call(command(db, args.port, host, token, hashed), env=environment(db))
     except KeyboardInterrupt:
         return 0
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start(db: Path, port: int, log: Path | None = None) -> subprocess.Popen:
+    """Start the desk server in its own process group (tests, figures); stop it with :func:`stop`."""
+    out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 - owned by the child
+    return subprocess.Popen(command(db, port), env=environment(db), stdout=out, stderr=subprocess.STDOUT,
+                            start_new_session=True)
+
+
+def wait_until_up(port: int, timeout: float = 60.0) -> None:
+    """Wait until the server answers on ``port`` (raises TimeoutError)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise TimeoutError(f"desk server not up on port {port} after {timeout:.0f} s")
+
+
+def stop(process: subprocess.Popen) -> None:
+    """End the server and everything it started (its kernels), by its process group."""
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=10)
+    except ProcessLookupError:
+        return
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+
+
+def serve(argv: list[str]) -> int:
+    """Run Voilà in this process (``python -m kamlab.desk.launch …`` is what :func:`command` starts).
+
+    ``rfc3987_syntax`` is kept from loading: when installed, jsonschema imports it for its
+    ``iri`` format check, and it compiles a grammar on import (≈ 3 s of CPU, the largest part
+    of Voilà's start); Jupyter's event schemas never use that format.
+    """
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+    from voila.app import main as voila
+
+    sys.argv = ["voila", *argv]
+    return int(voila() or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(serve(sys.argv[1:]))

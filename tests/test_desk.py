@@ -221,14 +221,14 @@ def test_desk_runs_a_class_of_three(desk, tmp_path):
     first, second = queue.items[0].learner_id, queue.items[1].learner_id
     assert desk.g_who.value.startswith("<h3 class='kamlab-who' style='margin:2px 0'>学员 #")
     assert names[first] not in desk.g_who.value
-    desk.g_keys.value = "1.5"
-    desk.g_keys._handle_custom_msg({"event": "submit"}, None)
-    assert queue.index == 1 and "还剩 1 份" in desk.g_who.value
+    desk.g_keys.value = "1.5"  # typed, then Enter: one value message
+    assert queue.index == 1 and "还剩 1 份" in desk.g_who.value and desk.g_keys.value == ""
     desk.g_keys.value = "f"
     assert desk.g_keys.value == ""
     desk.g_keys.value = "9"  # out of range: refused, nothing saved, nothing moves
-    desk.g_keys._handle_custom_msg({"event": "submit"}, None)
     assert "9 超出范围" in desk.g_status.value
+    desk.g_keys.value = "x"
+    assert "“x”不是分数也不是快捷键" in desk.g_status.value
     assert queue.index == 1  # the last answer stays on screen
     desk.g_comment.value = "思路清楚"
     desk.g_reveal.value = True

@@ -31,8 +31,8 @@ ERR_STYLE = "color:#b00020;background:#fdecea;padding:6px 10px;border-radius:4px
 TABLE_CSS = ("<style>.kamlab-desk-table{border-collapse:collapse;margin:4px 0}"
              ".kamlab-desk-table td,.kamlab-desk-table th{border:1px solid #ccc;padding:3px 8px;text-align:left;"
              "vertical-align:top}.kamlab-desk-table th{background:#f3f3f3}</style>")
-KEY_HELP = ("快捷键（先点这里）：数字+回车 = 给分并下一份 · f 满分并下一份 · z 零分并下一份 · "
-            "回车或 n 下一份 · p 上一份 · c 写评语 · r 显示/隐藏姓名")
+KEY_HELP = ("快捷键（在此输入后按回车）：分数 = 给分并下一份 · f 满分并下一份 · z 零分并下一份 · "
+            "n 下一份 · p 上一份 · c 写评语 · r 显示/隐藏姓名")
 
 
 def ok(text: str) -> str:
@@ -229,7 +229,9 @@ class Desk:
                                     continuous_update=True)
         self.g_prev = W.Button(description="上一份")
         self.g_next = W.Button(description="下一份")
-        self.g_keys = W.Text(placeholder=KEY_HELP, layout=W.Layout(width="100%"), continuous_update=True)
+        # Commands end with Enter (continuous_update=False): the value then arrives as one message,
+        # so a score typed quickly is never read half-typed.
+        self.g_keys = W.Text(placeholder=KEY_HELP, layout=W.Layout(width="100%"), continuous_update=False)
         self.g_saved = W.HTML()
         guard = guarded(self.g_status)
         self.g_exercise.observe(guard(lambda c: self._load_questions()), "value")
@@ -243,7 +245,6 @@ class Desk:
         self.g_prev.on_click(guard(lambda _: self.move(-1)))
         self.g_next.on_click(guard(lambda _: self.move(+1)))
         self.g_keys.observe(guard(self._key_typed), "value")
-        self.g_keys.on_msg(guard(self._key_message))
         self.g_card = W.VBox([
             W.HBox([self.g_who, self.g_reveal], layout=W.Layout(justify_content="space-between")),
             W.HBox([self.g_answer, self.g_key]),
@@ -395,42 +396,33 @@ class Desk:
             self.show()
 
     def _key_typed(self, change: dict) -> None:
-        text = change["new"] or ""
+        """A command typed in the shortcut box and ended with Enter: a score, or one letter."""
+        text = (change["new"] or "").strip().lower().replace("，", ".").replace("。", ".")
         if not text or self.queue is None:
-            return
-        key = text[-1].lower()
-        if key not in "fznpcr":
             return
         self.g_keys.value = ""
         a = self.queue.current
-        if key in "fz" and a is not None:
-            self.save_score(a.max_score if key == "f" else 0.0)
+        if text in ("f", "z") and a is not None:
+            self.save_score(a.max_score if text == "f" else 0.0)
             self.queue.next()
-        elif key == "n":
+        elif text == "n":
             self.queue.next()
-        elif key == "p":
+        elif text == "p":
             self.queue.previous()
-        elif key == "r":
+        elif text == "r":
             self.g_reveal.value = not self.g_reveal.value
             return
-        elif key == "c":
+        elif text == "c":
             self.g_comment.focus()
             return
-        self.show()
-
-    def _key_message(self, widget: Any, content: dict, buffers: Any) -> None:
-        if content.get("event") != "submit" or self.queue is None:
-            return
-        text = (self.g_keys.value or "").strip().replace("，", ".").replace("。", ".")
-        self.g_keys.value = ""
-        if text:
+        else:
             try:
                 score = float(text)
             except ValueError:
-                raise InputError("快捷键", f"“{text}”不是分数：请输入数字后按回车") from None
+                raise InputError("快捷键", f"“{text}”不是分数也不是快捷键：{KEY_HELP}") from None
             self.save_score(score)
+            self.queue.next()
         self.g_status.value = ""
-        self.queue.next()
         self.show()
 
     # --- 反馈 ------------------------------------------------------------------------

@@ -13,12 +13,19 @@ attractiveness 8×.4 + 5×.2 + 7×.2 + 9×.2 = 7.4 (2 pts); ours 8×.3 + 7×.25 
 from __future__ import annotations
 
 import csv
+import json
+import shutil
 import sqlite3
+import time
+from pathlib import Path
 
 import pandas as pd
 import pytest
+from openpyxl import load_workbook
 
 from kamlab.cli import main
+from kamlab.grading.names import file_stem
+from kamlab.learner.answers import AnswerStore
 from kamlab.widgets import exercise_answers, selection_widget, strength_widget
 
 EX = "wang-01-quantify"
@@ -48,21 +55,27 @@ def answer(folder, ours, scores, strategy, fill_all=True):
     return ex
 
 
+def roster_gbk(folder):
+    """The roster as Excel on Chinese Windows saves "CSV（逗号分隔）": GBK."""
+    path = folder / "roster.csv"
+    path.write_bytes("学号,姓名\nL001,张三\nL002,李四\nL003,王五\n".encode("gbk"))
+    return path
+
+
 @pytest.fixture
 def loop(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    roster = tmp_path / "roster.csv"
-    roster.write_text("学号,姓名\nL001,张三\nL002,李四\nL003,王五\n", encoding="utf-8")
-    assert main(["assign", EX, "--roster", str(roster), "--out", "class", "--id", "q-2026"]) == 0
+    roster = roster_gbk(tmp_path)
+    assert main(["assign", EX, "--roster", str(roster), "--out", "class", "--id", "q-2026", "--db", "gb.sqlite"]) == 0
     good = {"未来销售收入和利润": 8, "财务安全": 5, "相互关系": 7, "影响力": 9}
     # L001: everything right. L002 typed 9 instead of 8 for 产品与技术: ours 7.1, relative 0.99.
     answer(tmp_path / "class/L001/kamlab-answers", [8, 7, 6, 5, 7], good, "选择性投入，先补齐交付可靠性和服务支持的短板")
     answer(tmp_path / "class/L002/kamlab-answers", [9, 7, 6, 5, 7], good, "我们应该继续加大对这家客户的投入，争取更多订单机会。")
     answer(tmp_path / "class/L003/kamlab-answers", [8, 7, 6, 5, 7], good, "", fill_all=False)
     for lid in ("L001", "L002", "L003"):
-        assert main(["submit", EX, "--learner", lid, "--assignment", "q-2026",
-                     "--answers-dir", f"class/{lid}/kamlab-answers", "--out", "inbox"]) == 0
-    assert main(["grade", "inbox", "--roster", str(roster), "--db", "gb.sqlite", "--quiet"]) == 0
+        assert main(["submit", EX, "--pack", f"class/{lid}", "--answers-dir", f"class/{lid}/kamlab-answers",
+                     "--out", "inbox"]) == 0
+    assert main(["grade", "inbox", "--db", "gb.sqlite", "--quiet"]) == 0
     return tmp_path
 
 
@@ -76,7 +89,8 @@ def test_assign_writes_a_folder_per_learner_without_the_key(loop):
     for lid in ("L001", "L002", "L003"):
         notebook = (loop / f"class/{lid}/{EX}.ipynb").read_text(encoding="utf-8")
         assert "培训师要点" not in notebook  # the key cell was stripped
-        assert f'"learner": "{lid}"' in (loop / f"class/{lid}/assignment.json").read_text(encoding="utf-8")
+        pack = json.loads((loop / f"class/{lid}/assignment.json").read_text(encoding="utf-8"))
+        assert pack["learner"] == lid and pack["exercises"] == {EX: "q-2026"} and len(pack["token"]) >= 32
 
 
 def test_gradebook_holds_the_hand_checked_scores(loop):
@@ -90,9 +104,9 @@ def test_gradebook_holds_the_hand_checked_scores(loop):
 def test_feedback_and_report_files_exist_with_statistics(loop):
     assert main(["feedback", "--db", "gb.sqlite", "--out", "fb"]) == 0
     assert main(["report", "--db", "gb.sqlite", "--out", "rep"]) == 0
-    assert sorted(p.name for p in (loop / "fb").iterdir()) == ["L001.html", "L002.html", "L003.html"]
-    assert "李四" in (loop / "fb/L002.html").read_text(encoding="utf-8")
-    assert (loop / "rep/report.html").exists() and (loop / f"rep/{EX}-分布.png").exists()
+    assert sorted(p.name for p in (loop / "fb").iterdir()) == sorted(f"{file_stem(i)}.html" for i in ("L001", "L002", "L003"))
+    assert "李四" in (loop / "fb" / f"{file_stem('L002')}.html").read_text(encoding="utf-8")
+    assert (loop / "rep/report.html").exists() and (loop / "rep/chart-1-distribution.png").exists()
     stats = pd.read_excel(loop / "rep/report.xlsx", sheet_name="各题统计").set_index("题号")
     # ours: scores 1, 0, 0 → mean 1/3; population std sqrt(((2/3)² + 2·(1/3)²)/3) = sqrt(2/9) ≈ 0.471.
     assert stats.loc["ours", "平均分"] == pytest.approx(0.333, abs=1e-3)
@@ -123,5 +137,88 @@ def test_roster_csv_columns_in_english_also_work(tmp_path):
     roster = tmp_path / "r.csv"
     with open(roster, "w", newline="", encoding="utf-8") as handle:
         csv.writer(handle).writerows([["learner_id", "name"], ["A1", "Ann"]])
-    assert main(["assign", EX, "--roster", str(roster), "--out", str(tmp_path / "c"), "--shared"]) == 0
+    assert main(["assign", EX, "--roster", str(roster), "--out", str(tmp_path / "c"), "--shared",
+                 "--db", str(tmp_path / "gb.sqlite")]) == 0
     assert (tmp_path / "c/shared" / f"{EX}.ipynb").exists()
+
+
+CANVAS = "ding-04-canvas"
+FULL_CANVAS = {"who": "海川石化，炼化一体化的战略型大客户", "needs": "明确需求：仪表稳定供货；潜在需求：智能化改造",
+               "rivals": "外资仪表品牌甲与国内对手乙两家", "owner": "客户经理王工，技术支持与交付各一人",
+               "barriers": "仪表选型进入设计院标准图，转换成本高", "delivered": "驻厂服务缩短停机时间，降低全生命周期成本"}
+
+
+def fill_review(path, scores):
+    """Type scores and comments into review.xlsx the way a trainer does in Excel/WPS."""
+    book = load_workbook(path)
+    ws = book.active
+    header = [c.value for c in ws[1]]
+    col = {name: header.index(name) + 1 for name in ("学号", "练习", "题号", "得分", "评语")}
+    for r in range(2, ws.max_row + 1):
+        key = (ws.cell(r, col["学号"]).value, ws.cell(r, col["练习"]).value, ws.cell(r, col["题号"]).value)
+        if key in scores:
+            ws.cell(r, col["得分"], scores[key][0])
+            ws.cell(r, col["评语"], scores[key][1])
+    book.save(path)
+
+
+def test_class_of_three_through_two_exercises_end_to_end(loop, monkeypatch, capsys):
+    """GBK roster (fixture), a second exercise into the same class, the notebook's submit button,
+    a resubmission, a manual score out of bounds refused then given through review.xlsx, a
+    changed answer marked 待复核 and re-scored, then the gradebook and the Excel report."""
+    assert main(["assign", CANVAS, "--roster", "roster.csv", "--out", "class", "--db", "gb.sqlite"]) == 0
+    weakest = "最薄弱的是高层关系：设备副总从未接触。下一步安排公司高层拜访设备副总，并和设计院做一次技术交流。"
+    for lid, canvas, text in (("L001", FULL_CANVAS, weakest), ("L002", dict(list(FULL_CANVAS.items())[:3]), "")):
+        monkeypatch.chdir(loop / "class" / lid)  # the learner's notebook runs in their folder
+        AnswerStore(CANVAS, Path("kamlab-answers")).save({"questions": {"canvas": canvas, "weakest": text}})
+        path = exercise_answers(CANVAS, "kamlab-answers").submit(lid)  # the "生成提交文件" button
+        shutil.copy(path, loop / "inbox")
+    monkeypatch.chdir(loop)
+    assert main(["grade", "inbox", "--db", "gb.sqlite", "--quiet"]) == 0
+
+    assert main(["review", "--db", "gb.sqlite", "--out", "review.xlsx"]) == 0
+    listed = pd.read_excel("review.xlsx", dtype=str)
+    # Free text and worksheets: strategy ×3, canvas ×2 (L003 never submitted it), weakest ×2.
+    assert len(listed) == 7 and set(listed["题号"]) == {"strategy", "canvas", "weakest"}
+    fill_review("review.xlsx", {("L002", EX, "strategy"): (5, "方向对，再具体些"), ("L001", CANVAS, "canvas"): (5, "")})
+    assert main(["grade", "--db", "gb.sqlite", "--manual-csv", "review.xlsx"]) == 2
+    # Rows: L001 canvas, weakest, strategy; L002 canvas, weakest, strategy → line 7 (the header is line 1).
+    assert "review.xlsx」第 7 行“得分”列：5 超出范围" in capsys.readouterr().err  # worth 2: nothing imported
+    fill_review("review.xlsx", {("L002", EX, "strategy"): (1, "方向对，再具体些")})
+    assert main(["grade", "--db", "gb.sqlite", "--manual-csv", "review.xlsx"]) == 0
+
+    store = AnswerStore(EX, loop / "class/L002/kamlab-answers")
+    saved = store.load()
+    saved["questions"]["strategy"] = "选择性投入：一年内补齐交付可靠性与服务支持的短板，季度复盘相对实力"
+    store.save(saved)
+    time.sleep(1)  # a later submission time than the first version
+    assert main(["submit", EX, "--pack", "class/L002", "--answers-dir", "class/L002/kamlab-answers",
+                 "--out", "inbox2"]) == 0
+    assert main(["grade", "inbox2", "--db", "gb.sqlite", "--quiet"]) == 0
+    assert main(["review", "--db", "gb.sqlite", "--out", "review2.xlsx"]) == 0
+    again = pd.read_excel("review2.xlsx", dtype=str).set_index(["学号", "题号"])
+    assert again.loc[("L002", "strategy"), "状态"].startswith("待复核") and again.loc[("L002", "strategy"), "原人工分"] == "1"
+    fill_review("review2.xlsx", {("L002", EX, "strategy"): (2, "改得好")})
+    assert main(["grade", "--db", "gb.sqlite", "--manual-csv", "review2.xlsx"]) == 0
+
+    with sqlite3.connect(loop / "gb.sqlite") as con:
+        assert con.execute("SELECT COUNT(*) FROM submissions").fetchone()[0] == 6  # 3 + 2 + L002's second
+        assert sorted(con.execute("SELECT learner_id, exercise_id, question_id, score, comment FROM manual")) == [
+            ("L001", CANVAS, "canvas", 5.0, ""), ("L002", EX, "strategy", 2.0, "改得好")]
+    assert main(["feedback", "--db", "gb.sqlite", "--out", "fb"]) == 0
+    assert main(["report", "--db", "gb.sqlite", "--out", "rep"]) == 0
+    book = load_workbook(loop / "rep/report.xlsx")
+    board = book["班级总表"]
+    assert [c.value for c in board[1]] == ["学号", "姓名", "针对一个标杆大客户进行定量计算", "为一家大客户写出客户战略画布"]
+    # quantify: L001 10/10; L002 v2 5 automatic + strategy 2 (manual) = 7/10; L003 2/10.
+    # canvas (9 points): L001 worksheet 5 (manual) + weakest 3 (高层, 设计院, 下一步: 3 of 3) = 8/9;
+    # L002 3 of 6 parts filled → 3, weakest empty → 0 = 3/9; L003 not submitted.
+    shares = [[c.value for c in row] for row in board.iter_rows(min_row=2)]
+    assert shares[0][:3] == ["L001", "张三", 1.0] and shares[0][3] == pytest.approx(0.889, abs=1e-3)
+    assert shares[1][2:] == [0.7, pytest.approx(0.333, abs=1e-3)] and shares[2][2:] == [0.2, None]
+    assert board["C2"].number_format == "0.0%" and board.freeze_panes == "A2" and board["A1"].font.bold
+    totals = book["成绩总表"]
+    header = [c.value for c in totals[1]]
+    assert header[:4] == ["学号", "姓名", "练习", "练习名称"]
+    assert totals.cell(2, header.index("提交时间") + 1).is_date
+    assert totals.cell(2, header.index("得分率") + 1).number_format == "0.0%"

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..answers import write_json_atomic
 from ..errors import InputError
+from ..learner.answers import write_json_atomic
 from . import gradebook, submit
 from .keys import check_exercise, exercises_dir
 from .roster import read_roster
@@ -78,6 +78,7 @@ def assign(exercise: str, *, roster: dict[str, str], out: str | Path, db: str | 
     con = gradebook.connect(db, create=True)
     try:
         gradebook.set_roster(con, roster)
+        gradebook.record_assignment(con, exercise, assignment_id)
         tokens = {} if shared else gradebook.ensure_tokens(con, roster, lambda: secrets.token_urlsafe(24))
     finally:
         con.close()

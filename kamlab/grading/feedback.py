@@ -1,79 +1,122 @@
-"""Stage 4: one HTML page per learner (answers, expected, score, trainer's comment).
+"""Stage 4: one HTML page per learner, to send as it is.
 
-Every piece of learner text, and every stored string, is HTML-escaped.
+Per exercise of the class (assigned or submitted): the version and local submission time,
+the total, and per question its Chinese label, the learner's answer rendered for a person
+(the proposition as its four-quadrant card, worksheets as labelled fields), the score with
+its kind (人工 / 初评 / 复核中), the explanation, the expected answer and model answer
+(unless held back with ``no_model_answers``) and the trainer's comment. Exercises the
+learner has not submitted are listed by title. File names are unique and stable per
+learner id (:func:`~kamlab.grading.names.file_stem`). Every stored string is escaped.
 """
 
 from __future__ import annotations
 
 import argparse
-import html
-import re
+import json
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
 
+from ..errors import InputError
 from . import gradebook
-from .keys import load_key
-
-_SAFE = re.compile(r"[^0-9A-Za-z_.-]+")
-STYLE = ("body{font-family:'WenQuanYi Micro Hei',sans-serif;max-width:960px;margin:2em auto;padding:0 1em}"
-         "table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:4px 6px;"
-         "vertical-align:top;text-align:left}pre{white-space:pre-wrap;margin:0;font-family:inherit}")
+from .htmlpage import DEFAULT_TZ, answer_html, e, local_time, page, zone
+from .keys import check_exercise, load_key
+from .names import file_stem
+from .review import NEEDS_PERSON
 
 
-def e(value: object) -> str:
-    """HTML-escape anything."""
-    return html.escape("" if value is None else str(value))
+def _score_tags(row, kind: str) -> str:
+    if row.needs_review:
+        return "<span class='tag review'>培训师复核中</span>"
+    if pd.notna(row.manual_score):
+        return "<span class='tag manual'>人工评分</span>"
+    if kind in NEEDS_PERSON:
+        return "<span class='tag provisional'>自动初评</span>"
+    return ""
 
 
-def page(learner: str, name: str, frame, comments: dict[tuple[str, str], str]) -> str:
-    """The HTML page of one learner from their rows of :func:`gradebook.latest_scores`."""
-    parts = [f"<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'><title>反馈 {e(learner)}</title>"
-             f"<style>{STYLE}</style></head><body><h1>练习反馈：{e(name)}（{e(learner)}）</h1>"]
-    if frame.empty:
-        parts.append("<p>尚未收到你的提交。</p>")
-    for exercise, rows in frame.groupby("exercise_id", sort=True):
-        sheet, questions = load_key(str(exercise))
-        labels = {q.id: q.label for q in sheet.questions}
-        total, top = rows["score"].sum(), rows["max_score"].sum()
-        parts.append(f"<h2>{e(sheet.title)}</h2><p>第 {int(rows['version'].iloc[0])} 版提交，"
-                     f"提交时间 {e(rows['submitted_at'].iloc[0])}；得分 <b>{total:g} / {top:g}</b></p>")
-        overall = comments.get((learner, str(exercise)))
-        if overall:
-            parts.append(f"<p>培训师总评：{e(overall)}</p>")
-        parts.append("<table><tr><th>题目</th><th>你的回答</th><th>参考答案 / 要点</th><th>得分</th>"
-                     "<th>说明</th><th>培训师评语</th></tr>")
-        for r in rows.itertuples():
-            model = questions.get(r.question_id, {}).get("key", {}).get("model_answer", "")
-            expected = e(r.expected) + (f"<br><small>示范：{e(model)}</small>" if model else "")
-            manual = "（人工）" if pd.notna(r.manual_score) else ""
-            parts.append(f"<tr><td>{e(labels.get(r.question_id, r.question_id))}</td><td><pre>{e(r.answer)}</pre></td>"
-                         f"<td>{expected}</td><td>{r.score:g} / {r.max_score:g}{manual}</td>"
-                         f"<td>{e(r.detail)}</td><td>{e(r.comment)}</td></tr>")
-        parts.append("</table>")
-    parts.append("</body></html>")
+def exercise_section(exercise: str, rows: pd.DataFrame, answers: dict, overall: str, *, model_answers: bool,
+                     tz: str) -> str:
+    """One exercise of one learner's page."""
+    sheet, questions = load_key(exercise)
+    first = rows.iloc[0]
+    total, top = rows["score"].sum(), rows["max_score"].sum()
+    parts = [f"<h2>{e(sheet.title)}</h2><p>第 {int(first['version'])} 版提交，提交时间 {e(local_time(first['submitted_at'], tz))}；"
+             f"得分 <span class='score'>{total:g} / {top:g}</span></p>"]
+    if overall:
+        parts.append(f"<p><b>培训师总评：</b>{e(overall)}</p>")
+    for r in rows.itertuples():
+        q = questions.get(r.question_id, {})
+        label = q.get("label", r.question_id)
+        model = q.get("key", {}).get("model_answer", "") if model_answers else ""
+        parts.append(
+            f"<section class='q'><h3>{e(label)}</h3>"
+            f"<p><b>你的回答：</b></p>{answer_html(q, answers.get(r.question_id))}"
+            f"<p><b>得分：</b><span class='score'>{r.score:g} / {r.max_score:g}</span>{_score_tags(r, q.get('type', ''))}</p>"
+            f"<p><b>说明：</b>{e(r.detail)}</p>"
+            + (f"<p><b>参考答案 / 要点：</b>{e(r.expected)}</p>" if model_answers else "")
+            + (f"<p><b>示范答案：</b>{e(model)}</p>" if model else "")
+            + (f"<p><b>培训师评语：</b>{e(r.comment)}</p>" if r.comment else "")
+            + "</section>")
     return "".join(parts)
 
 
-def write_feedback(db: str | Path, out: str | Path) -> list[Path]:
-    """Write ``OUT/<learner id>.html`` for every learner in the roster."""
-    con = gradebook.connect(db)
+def learner_page(learner: str, name: str, scores: pd.DataFrame, raws: dict[tuple[str, str], str],
+                 comments: dict[tuple[str, str], str], exercises: list[str], titles: dict[str, str], *,
+                 hide_models: set[str] | bool = False, tz: str = DEFAULT_TZ) -> str:
+    """The HTML page of one learner from their rows of :func:`gradebook.latest_scores`."""
+    mine = scores[scores["learner_id"] == learner]
+    who = f"{name}（{learner}）" if name else learner
+    parts = [f"<h1>练习反馈：{e(who)}</h1>"]
+    missing = [x for x in exercises if x not in set(mine["exercise_id"])]
+    if missing:
+        parts.append("<p><b>尚未收到以下练习的提交：</b></p><ul class='missing'>"
+                     + "".join(f"<li>{e(titles.get(x, x))}</li>" for x in missing) + "</ul>")
+    for exercise in [x for x in exercises if x in set(mine["exercise_id"])]:
+        rows = mine[mine["exercise_id"] == exercise]
+        raw = raws.get((learner, exercise), "{}")
+        answers = json.loads(raw).get("answers", {}) if raw else {}
+        show = not (hide_models is True or (isinstance(hide_models, set) and exercise in hide_models))
+        parts.append(exercise_section(exercise, rows, answers, comments.get((learner, exercise), ""),
+                                      model_answers=show, tz=tz))
+    return page(f"练习反馈 {who}", "".join(parts))
+
+
+def write_feedback(*, db: str | Path, out: str | Path, no_model_answers: Iterable[str] | bool = False,
+                   tz: str = DEFAULT_TZ) -> list[Path]:
+    """Write ``OUT/<learner slug+hash>.html`` for every learner in the roster.
+
+    ``no_model_answers``: ``True`` holds back expected and model answers for every
+    exercise, or give the exercise ids to hold back.
+    """
+    zone(tz)  # an unknown time zone is refused before anything is written
+    hide: set[str] | bool = no_model_answers if isinstance(no_model_answers, bool) else \
+        {check_exercise(x) for x in no_model_answers}
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise InputError("输出目录", f"“{out}”是一个文件，不是文件夹", str(out))
+    con = gradebook.connect(db, readonly=True)
     try:
-        scores, names, comments = gradebook.latest_scores(con), gradebook.roster(con), gradebook.overall_comments(con)
+        scores, names = gradebook.latest_scores(con), gradebook.roster(con)
+        comments, raws, exercises = gradebook.overall_comments(con), gradebook.latest_raw(con), gradebook.class_exercises(con)
     finally:
         con.close()
-    out = Path(out)
+    titles = {x: load_key(x)[0].title for x in exercises}
+    pages = {learner: learner_page(learner, name, scores, raws, comments, exercises, titles, hide_models=hide, tz=tz)
+             for learner, name in names.items()}
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for learner, name in names.items():
-        path = out / f"{_SAFE.sub('_', learner)}.html"
-        path.write_text(page(learner, name, scores[scores["learner_id"] == learner], comments), encoding="utf-8")
+    for learner, text in pages.items():
+        path = out / f"{file_stem(learner)}.html"
+        path.write_text(text, encoding="utf-8")
         written.append(path)
     return written
 
 
 def main(args: argparse.Namespace) -> int:
     """``kamlab feedback --db gradebook.sqlite --out DIR``."""
-    written = write_feedback(args.db, args.out)
-    print(f"已生成 {len(written)} 份反馈页面 → {args.out} / feedback written")
+    hide = True if args.no_model_answers == [] else (args.no_model_answers or False)
+    written = write_feedback(db=args.db, out=args.out, no_model_answers=hide, tz=args.tz)
+    print(f"已生成 {len(written)} 份反馈页面 → {args.out}")
     return 0

@@ -20,7 +20,7 @@ from typing import Any
 from ..errors import InputError
 from ..spreadsheet import read_bytes
 from . import gradebook, rubric
-from .keys import load_key
+from .keys import exercise_ids, load_key
 from .progress import progress
 from .validate import MAX_BYTES, Rejected, parse, utc_stamp
 
@@ -55,9 +55,9 @@ def _item(data: dict[str, Any], raw: str) -> dict[str, Any]:
             "marks": score_all(data)}
 
 
-def _check(raw: bytes, names: dict[str, str], tokens: dict[str, str]) -> dict[str, Any]:
+def _check(raw: bytes, names: dict[str, str], tokens: dict[str, str], known: set[str]) -> dict[str, Any]:
     try:
-        data = parse(raw, names, tokens)
+        data = parse(raw, names, tokens, known)
         return _item(data, raw.decode("utf-8"))
     except Rejected:
         raise
@@ -71,7 +71,7 @@ def grade_into(con: sqlite3.Connection, files: Iterable[Path | tuple[str, bytes]
                show_progress: bool = False) -> list[FileResult]:
     """Grade files (paths, or ``(name, bytes)`` uploads) into an open gradebook."""
     files = list(files)
-    names, tokens = gradebook.roster(con), gradebook.tokens(con)
+    names, tokens, known = gradebook.roster(con), gradebook.tokens(con), set(exercise_ids())
     results: list[FileResult] = []
     ready: list[tuple[int, dict[str, Any]]] = []
     items = progress(files, len(files), "评分 / grading") if show_progress else files
@@ -79,7 +79,7 @@ def grade_into(con: sqlite3.Connection, files: Iterable[Path | tuple[str, bytes]
         name = entry[0] if isinstance(entry, tuple) else str(entry)
         try:
             raw = entry[1] if isinstance(entry, tuple) else read_bytes(entry, limit=MAX_BYTES, what="提交文件")
-            item = _check(raw, names, tokens)
+            item = _check(raw, names, tokens, known)
         except InputError as error:
             results.append(FileResult(name, False, str(error).split("」", 1)[-1]))
             continue

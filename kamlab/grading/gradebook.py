@@ -11,6 +11,8 @@ Tables:
   version is the last *submitted*, whatever the order files were graded in;
 - ``scores(submission_id, question_id, score, max_score, answer, expected, detail)``:
   automatic scores, replaced on every re-grade;
+- ``assigned(exercise_id, assignment_id, assigned_at)``: exercises given out by ``assign``
+  (a learner who has not submitted one is told which are missing);
 - ``manual(learner_id, exercise_id, question_id, score, comment, answer, updated_at)``: the
   trainer's scores and comments (``question_id`` ``""`` is an overall comment). ``answer``
   is the answer the score was given for: when the latest version's answer differs, the
@@ -55,6 +57,8 @@ CREATE TABLE IF NOT EXISTS scores (
     submission_id INTEGER NOT NULL REFERENCES submissions(id), question_id TEXT NOT NULL,
     position INTEGER NOT NULL, score REAL NOT NULL, max_score REAL NOT NULL, answer TEXT NOT NULL,
     expected TEXT NOT NULL, detail TEXT NOT NULL, PRIMARY KEY (submission_id, question_id));
+CREATE TABLE IF NOT EXISTS assigned (
+    exercise_id TEXT PRIMARY KEY, assignment_id TEXT NOT NULL, assigned_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS manual (
     learner_id TEXT NOT NULL, exercise_id TEXT NOT NULL, question_id TEXT NOT NULL DEFAULT '',
     score REAL, comment TEXT NOT NULL DEFAULT '', answer TEXT, updated_at TEXT NOT NULL,
@@ -240,9 +244,22 @@ def latest_raw(con: sqlite3.Connection) -> dict[tuple[str, str], str]:
         f"SELECT learner_id, exercise_id, raw FROM ({VERSIONS}) WHERE is_latest")}
 
 
-def submitted_exercises(con: sqlite3.Connection) -> list[str]:
-    """Exercise ids with at least one submission."""
-    return [r[0] for r in con.execute("SELECT DISTINCT exercise_id FROM submissions ORDER BY 1")]
+def record_assignment(con: sqlite3.Connection, exercise: str, assignment: str) -> None:
+    """Remember that ``exercise`` was assigned (as ``assignment``)."""
+    def run() -> None:
+        with transaction(con):
+            con.execute("INSERT INTO assigned VALUES (?, ?, ?) ON CONFLICT(exercise_id) DO UPDATE SET "
+                        "assignment_id = excluded.assignment_id, assigned_at = excluded.assigned_at",
+                        (exercise, assignment, now()))
+    retry(run)
+
+
+def class_exercises(con: sqlite3.Connection) -> list[str]:
+    """Exercise ids assigned or with at least one submission, in order of first appearance."""
+    return [r[0] for r in con.execute(
+        "SELECT exercise_id FROM (SELECT exercise_id, assigned_at AS t FROM assigned UNION ALL "
+        "SELECT exercise_id, MIN(received_at) FROM submissions GROUP BY exercise_id) "
+        "GROUP BY exercise_id ORDER BY MIN(t), exercise_id")]
 
 
 def latest_scores(con: sqlite3.Connection) -> pd.DataFrame:

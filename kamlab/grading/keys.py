@@ -14,15 +14,17 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..exercise import ExerciseSheet, parse_sheet
+from ..learner.exercise import ExerciseSheet, parse_sheet
 
 
 def exercises_dir() -> Path:
     """The exercises folder."""
     if os.environ.get("KAMLAB_EXERCISES_DIR"):
         return Path(os.environ["KAMLAB_EXERCISES_DIR"])
-    checkout = Path(__file__).resolve().parents[2] / "exercises"
-    return checkout if checkout.is_dir() else Path("exercises")
+    return _CHECKOUT if _CHECKOUT.is_dir() else Path("exercises")
+
+
+_CHECKOUT = Path(__file__).resolve().parents[2] / "exercises"
 
 
 def exercise_ids(folder: Path | None = None) -> list[str]:
@@ -32,17 +34,21 @@ def exercise_ids(folder: Path | None = None) -> list[str]:
 
 
 @cache
-def _read(path: Path) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8"))
+def _parsed(path: str, _mtime_ns: int) -> tuple[ExerciseSheet, dict[str, dict[str, Any]]]:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return parse_sheet(data), {q["id"]: q for q in data["questions"]}
 
 
 def load_key(exercise_id: str, folder: Path | None = None) -> tuple[ExerciseSheet, dict[str, dict[str, Any]]]:
     """The exercise's sheet and, per question id, its full definition with ``key``."""
     path = (folder or exercises_dir()) / "src" / f"{exercise_id}.key.json"
-    if "/" in exercise_id or "\\" in exercise_id or not path.is_file():
-        raise InputError("练习编号", f"没有找到练习“{exercise_id}”的答案要点（{path}）", exercise_id)
-    data = _read(path.resolve())
-    return parse_sheet(data), {q["id"]: q for q in data["questions"]}
+    try:
+        if "/" in exercise_id or "\\" in exercise_id:
+            raise FileNotFoundError(path)
+        mtime = path.stat().st_mtime_ns
+    except OSError:
+        raise InputError("练习编号", f"没有找到练习“{exercise_id}”的答案要点（{path}）", exercise_id) from None
+    return _parsed(str(path), mtime)
 
 
 def exercise_titles(folder: Path | None = None) -> dict[str, str]:

@@ -31,8 +31,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..answers import AnswerStore, write_json_atomic
 from ..errors import InputError
+from ..learner.answers import AnswerStore, write_json_atomic
 from .names import file_stem
 
 SCHEMA = "kamlab-submission"

@@ -41,8 +41,10 @@ def utc_stamp(text: str) -> str:
     return moment.isoformat(timespec="seconds")
 
 
-def parse(raw: bytes, roster: dict[str, str], tokens: dict[str, str]) -> dict[str, Any]:
-    """Validate one submission's bytes; return the data or raise :class:`Rejected`."""
+def parse(raw: bytes, roster: dict[str, str], tokens: dict[str, str], known: set[str] | None = None) -> dict[str, Any]:
+    """Validate one submission's bytes; return the data or raise :class:`Rejected`.
+
+    ``known``: the exercise ids with a key (looked up when not given)."""
     if len(raw) > MAX_BYTES:
         raise Rejected(f"文件过大（{len(raw):,} 字节，上限 {MAX_BYTES:,}）")
     try:
@@ -53,7 +55,9 @@ def parse(raw: bytes, roster: dict[str, str], tokens: dict[str, str]) -> dict[st
         raise Rejected(f"不是有效的 JSON：{str(error)[:120]}") from None
     if not isinstance(data, dict) or data.get("schema") != submit.SCHEMA:
         raise Rejected("不是 kamlab 提交文件（schema 不符）")
-    if data.get("version") == 1 or "checksum" in data and "signature" not in data:
+    if not isinstance(data.get("version"), int) or isinstance(data.get("version"), bool):
+        raise Rejected("字段“version”类型应为 int")
+    if data["version"] == 1 or "checksum" in data and "signature" not in data:
         raise Rejected("旧版未签名的提交文件，不再接受：请学员在新布置的练习文件夹中重新生成提交文件")
     if data.get("version") != submit.VERSION:
         raise Rejected(f"提交格式版本为 {str(data.get('version'))[:20]}，本程序只接受 {submit.VERSION}")
@@ -69,7 +73,7 @@ def parse(raw: bytes, roster: dict[str, str], tokens: dict[str, str]) -> dict[st
     learner = data["learner"]
     if learner not in roster:
         raise Rejected(f"学号“{learner[:40]}”不在名单中")
-    if data["exercise"] not in exercise_ids():
+    if data["exercise"] not in (known if known is not None else set(exercise_ids())):
         raise Rejected(f"没有编号为“{data['exercise'][:60]}”的练习")
     if not tokens.get(learner):
         raise Rejected(f"学员“{learner}”还没有提交令牌：请先用 kamlab assign 为其布置练习（令牌写在其练习文件夹中）")

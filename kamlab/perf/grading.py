@@ -1,10 +1,10 @@
 """Benchmark: grade 1,000 generated submissions; prints the time (target ≤ 5 s).
 
-``python -m kamlab.grading.bench [N]``. Submissions are for
+``python -m kamlab.perf.grading [N]``. Submissions are for
 ``wang-01-proposition`` (the heaviest rubric: it validates a four-quadrant
 proposition per learner) and ``wang-01-quantify``, alternating, written to a
 temporary folder, then graded into a fresh gradebook exactly as ``kamlab grade``
-does (validation, scoring, one transaction per submission).
+does (bounded read, validation, signature check, scoring, one transaction for the run).
 """
 
 from __future__ import annotations
@@ -15,8 +15,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import gradebook, submit
-from .grade import grade_files
+from ..grading import gradebook, submit
+from ..grading.grade import grade_into
+
+TOKEN = "bench-token"
 
 
 def generate(n: int, folder: Path, seed: int = 1) -> dict[str, str]:
@@ -37,7 +39,7 @@ def generate(n: int, folder: Path, seed: int = 1) -> dict[str, str]:
                                        "q3": rng.choice(["三年框架协议", ""]),
                                        "q4": [{"指标": "故障率", "频率": "每月", "负责人": "质量经理"}]}}
             exercise = "wang-01-proposition"
-        submit.write(submit.pack(exercise, learner, answers, "bench"), folder)
+        submit.write(submit.pack(exercise, learner, answers, "bench", token=TOKEN), folder)
     return roster
 
 
@@ -46,14 +48,16 @@ def run(n: int = 1000) -> float:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "inbox"
         roster = generate(n, folder)
-        con = gradebook.connect(Path(tmp) / "gb.sqlite")
+        con = gradebook.connect(Path(tmp) / "gb.sqlite", create=True)
         gradebook.set_roster(con, roster)
+        gradebook.ensure_tokens(con, roster, lambda: TOKEN)
         paths = sorted(folder.glob("*.json"))
         start = time.perf_counter()
-        done, rejected = grade_files(con, paths)
+        results = grade_into(con, paths)
         elapsed = time.perf_counter() - start
         con.close()
-    assert len(done) == n and not rejected, rejected[:3]
+    rejected = [r for r in results if not r.accepted]
+    assert len(results) == n and not rejected, rejected[:3]
     return elapsed
 
 

@@ -1,0 +1,78 @@
+"""The review list: one Excel file of every answer that still needs a person.
+
+Rows: free-text answers and worksheets without a manual score yet, and every manual score
+marked 待复核 (the learner resubmitted and changed that answer). Columns: 学号, 姓名, 练习,
+练习名称, 题号, 题目, 回答, 自动初评, 满分, 状态, 原人工分, 原评语, then the empty 得分
+and 评语 the trainer fills in Excel/WPS. ``kamlab grade --manual-csv review.xlsx`` reads
+it back (unfilled rows are skipped; filled ones are checked like any manual score).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import InputError
+from ..spreadsheet import NUMBER, write_excel
+from . import gradebook
+from .htmlpage import answer_text, stored_value
+from .keys import check_exercise, load_key
+
+NEEDS_PERSON = ("text", "worksheet")
+COLUMNS = ["学号", "姓名", "练习", "练习名称", "题号", "题目", "回答", "自动初评", "满分", "状态", "原人工分", "原评语",
+           "得分", "评语"]
+
+
+def review_rows(scores: pd.DataFrame, names: dict[str, str], *, exercise: str | None = None,
+                include_done: bool = False) -> pd.DataFrame:
+    """The review list from :func:`gradebook.latest_scores` rows (pure)."""
+    rows = []
+    for r in scores.itertuples():
+        if exercise and r.exercise_id != exercise:
+            continue
+        sheet, questions = load_key(r.exercise_id)
+        q = questions.get(r.question_id, {})
+        has_manual = pd.notna(r.manual_score) or bool(r.comment)
+        if r.needs_review:
+            state = "待复核：学员重交后改了答案，请重新打分，或在“得分”栏重填原分以确认"
+        elif q.get("type") in NEEDS_PERSON and not has_manual:
+            state = "待评阅（自动分为初评）"
+        elif include_done and q.get("type") in NEEDS_PERSON:
+            state = "已人工评分"
+        else:
+            continue
+        rows.append({"学号": r.learner_id, "姓名": names.get(r.learner_id, ""), "练习": r.exercise_id,
+                     "练习名称": sheet.title, "题号": r.question_id, "题目": q.get("label", r.question_id),
+                     "回答": answer_text(q, stored_value(q, r.answer)), "自动初评": float(r.auto_score),
+                     "满分": float(r.max_score), "状态": state,
+                     "原人工分": float(r.manual_score) if pd.notna(r.manual_score) else None,
+                     "原评语": r.comment or "", "得分": None, "评语": ""})
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def write_review(*, db: str | Path, out: str | Path, exercise: str | None = None, include_done: bool = False) -> int:
+    """Write the review list to ``out`` (.xlsx); returns the number of rows."""
+    out = Path(out)
+    if out.suffix.lower() != ".xlsx":
+        raise InputError("输出文件", f"“{out}”应以 .xlsx 结尾（复核清单是一个 Excel 文件）", str(out))
+    if out.is_dir():
+        raise InputError("输出文件", f"“{out}”是一个文件夹：请给出文件名，如 review.xlsx", str(out))
+    if exercise:
+        check_exercise(exercise)
+    con = gradebook.connect(db, readonly=True)
+    try:
+        scores, names = gradebook.latest_scores(con), gradebook.roster(con)
+    finally:
+        con.close()
+    frame = review_rows(scores, names, exercise=exercise, include_done=include_done)
+    write_excel(out, {"待评阅": frame}, formats={"自动初评": NUMBER, "满分": NUMBER, "原人工分": NUMBER, "得分": NUMBER})
+    return len(frame)
+
+
+def main(args: argparse.Namespace) -> int:
+    """``kamlab review --db gradebook.sqlite --out review.xlsx``."""
+    n = write_review(db=args.db, out=args.out, exercise=args.exercise, include_done=args.all)
+    print(f"已写出 {n} 条待评阅答案 → {args.out}；填写“得分”“评语”后运行 kamlab grade --db {args.db} --manual-csv {args.out}")
+    return 0

@@ -1,0 +1,154 @@
+"""Grading files: every rejection with a reason and nothing written; signatures (no learner
+can submit as another); one crafted file never stops the run; bounded reads of regular
+files only; versions ordered by submission time; two runs at once."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from gradingkit import RIGHT, TOKENS, count, make_db, put, signed
+
+from kamlab.grading import grade, gradebook, submit
+from kamlab.grading.validate import MAX_BYTES
+
+
+def resign(data, learner="L001"):
+    data.pop("signature", None)
+    data["signature"] = submit.sign(data, TOKENS[learner])
+    return data
+
+
+def bad_cases():
+    yield "过大", " " * (MAX_BYTES + 1)
+    yield "JSON", "{not json"
+    yield "JSON", '{"x": NaN}'
+    yield "schema", resign({**signed(), "schema": "other"})
+    yield "版本", resign({**signed(), "version": 3})
+    missing = signed()
+    del missing["learner"]
+    yield "缺少字段“learner”", resign(missing)
+    yield "类型应为 dict", resign({**signed(), "answers": ["7.4"]})
+    yield "“submitted_at”类型应为 str", resign({**signed(), "submitted_at": 5})
+    yield "“version”类型应为 int", {**signed(), "version": True}  # True == 1 in Python: caught by type
+    yield "ISO", resign({**signed(), "submitted_at": "yesterday"})
+    yield "不在名单", signed("L999")
+    yield "没有编号", resign({**signed(), "exercise": "../../etc/passwd"})
+    yield "签名不符", {**signed(), "answers": {"attractiveness": "9"}}  # edited after packing
+    yield "未知题号", resign({**signed(), "answers": {"__import__": "os"}})
+    yield "答案类型不符", resign({**signed(), "answers": {"attractiveness": ["7.4"]}})
+
+
+@pytest.mark.parametrize(("reason", "data"), list(bad_cases()))
+def test_bad_submission_is_rejected_with_a_reason_and_nothing_written(tmp_path, reason, data):
+    db = make_db(tmp_path)
+    [result] = grade(files=[put(tmp_path, data)], db=db)
+    assert not result.accepted and reason in result.reason
+    assert count(db) == (0, 0)
+
+
+def test_nobody_can_submit_as_another_learner(tmp_path):
+    db = make_db(tmp_path)
+    # L002 packs answers under L001's id with their own token: the signature is L002's, not L001's.
+    forged = signed("L001", token=TOKENS["L002"])
+    # Or recomputes the old plain SHA-256 checksum after editing: an unsigned version-1 file.
+    old = {k: v for k, v in signed("L001").items() if k != "signature"} | {"version": 1, "checksum": "sha256:00"}
+    results = grade([put(tmp_path, forged, "forged.json"), put(tmp_path, old, "old.json")], db=db)
+    assert [r.accepted for r in results] == [False, False]
+    assert "签名不符" in results[0].reason and "L001" in results[0].reason
+    assert "旧版未签名" in results[1].reason
+    assert count(db) == (0, 0)
+    # The real L001 file is accepted.
+    assert grade([put(tmp_path, signed("L001"), "real.json")], db=db)[0].accepted
+
+
+def test_learner_without_a_token_is_refused(tmp_path):
+    db = make_db(tmp_path)
+    con = gradebook.connect(db)
+    gradebook.set_roster(con, {"L004": "赵六"})  # added by grade --roster, never assigned
+    con.close()
+    [result] = grade([put(tmp_path, signed("L004", token="guess"))], db=db)
+    assert not result.accepted and "还没有提交令牌" in result.reason
+
+
+def test_crafted_files_are_rejected_and_the_run_goes_on(tmp_path):
+    db = make_db(tmp_path)
+    huge = put(tmp_path, signed("L001", {"attractiveness": 10**400}), "huge.json")  # OverflowError in float()
+    deep = put(tmp_path, '{"a": ' + "[" * 50_000 + "]" * 50_000 + "}", "deep.json")  # RecursionError
+    assert deep.stat().st_size < MAX_BYTES
+    fine = put(tmp_path, signed("L002"), "fine.json")
+    results = grade([huge, deep, fine], db=db)
+    assert [r.accepted for r in results] == [False, False, True]
+    assert "无法评分" in results[0].reason and "嵌套过深" in results[1].reason
+    assert count(db) == (1, 6)
+
+
+def test_only_regular_files_are_read_and_never_past_the_limit(tmp_path):
+    db = make_db(tmp_path)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "zero.json").symlink_to("/dev/zero")
+    os.mkfifo(inbox / "pipe.json")
+    (inbox / "dangling.json").symlink_to(tmp_path / "nowhere.json")
+    (inbox / "folder.json").mkdir()
+    put(inbox, signed("L001"), "ok.json")
+    results = {os.path.basename(r.name): r for r in grade([inbox], db=db)}
+    assert set(results) == {"zero.json", "pipe.json", "dangling.json", "ok.json"}  # a folder is not a file
+    assert "不是普通文件" in results["zero.json"].reason and "不是普通文件" in results["pipe.json"].reason
+    assert "找不到文件" in results["dangling.json"].reason
+    assert results["ok.json"].accepted
+
+
+def test_same_file_twice_is_one_row_and_latest_is_by_submission_time(tmp_path):
+    db = make_db(tmp_path)
+    first = put(tmp_path, signed(at="2026-11-26T10:00:00+00:00"), "a.json")
+    grade([first, first], db=db)
+    assert count(db) == (1, 6)  # one submission, six questions scored
+    newer = put(tmp_path, signed(answers={"attractiveness": "5"}, at="2026-11-26T19:00:00+08:00"), "b.json")
+    older = put(tmp_path, signed(answers={"attractiveness": "6"}, at="2026-11-26T09:00:00+00:00"), "c.json")
+    grade([newer], db=db)
+    grade([older], db=db)  # graded last, but submitted first: must not become the latest
+    con = gradebook.connect(db, readonly=True)
+    latest = gradebook.latest_scores(con).set_index("question_id")
+    con.close()
+    assert count(db) == (3, 18)
+    # 19:00+08:00 = 11:00 UTC is the last submitted of 09:00, 10:00 and 11:00 UTC → version 3, answer "5".
+    assert latest.loc["attractiveness", "answer"] == "5" and latest.loc["attractiveness", "version"] == 3
+
+
+def test_learner_option_grades_only_that_learner(tmp_path):
+    db = make_db(tmp_path)
+    paths = [put(tmp_path, signed(lid), f"{lid}.json") for lid in TOKENS]
+    results = grade(paths, db=db, learner="L002")
+    assert [r.skipped for r in results] == [True, False, True] and all(r.accepted for r in results)
+    con = gradebook.connect(db, readonly=True)
+    assert [r[0] for r in con.execute("SELECT learner_id FROM submissions")] == ["L002"]
+    con.close()
+
+
+def test_uploads_as_bytes_are_graded_like_files(tmp_path):
+    db = make_db(tmp_path)
+    raw = json.dumps(signed("L003"), ensure_ascii=False).encode("utf-8")
+    results = grade([("上传.json", raw), ("坏.json", b"\xff")], db=db)
+    assert [(r.name, r.accepted, r.learner) for r in results] == [("上传.json", True, "L003"), ("坏.json", False, "")]
+
+
+def test_two_grade_runs_at_once_both_succeed(tmp_path):
+    db = make_db(tmp_path)
+    for i, lid in enumerate(TOKENS):
+        for k in range(20):
+            put(tmp_path, signed(lid, {**RIGHT, "ours": str(k)}, f"2026-11-26T10:{k:02d}:0{i}+00:00"), f"{lid}-{k}.json")
+    script = textwrap.dedent(f"""
+        import sys
+        from kamlab.grading import grade
+        results = grade([{str(tmp_path)!r}], db={str(db)!r})
+        sys.exit(0 if all(r.accepted for r in results) else 1)
+    """)
+    runs = [subprocess.Popen([sys.executable, "-c", script], stderr=subprocess.PIPE) for _ in range(2)]
+    errors = [run.communicate(timeout=120)[1].decode() for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], errors
+    assert count(db) == (60, 360)  # every file once, whichever run stored it first

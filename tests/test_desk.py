@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 import pytest
 
 from kamlab.desk import launch, sample, steps
-from kamlab.desk.answer_view import answer_html, key_html
+from kamlab.desk.answer_view import key_html
 from kamlab.desk.grading_queue import Answer, GradingQueue, anonymous_numbers
 from kamlab.desk.uploads import MAX_FILE, unpack
 from kamlab.desk.zips import download_link, zip_folder
@@ -81,28 +81,32 @@ def test_empty_queue():
 # --- answers for a person ------------------------------------------------------------
 
 
-def test_proposition_is_a_four_quadrant_card_and_learner_text_is_escaped():
-    value = {"account": "北方<重卡>", "q1": [{"指标": "故障率", "现状": "2", "目标": "0.8", "单位": "%", "年价值": "900000"}],
-             "q2": "驻厂工程师\n<img src=x onerror=alert(1)>", "q3": "", "q4": []}
-    card = answer_html({"type": "proposition"}, value)
-    assert card.count("kamlab-card") == 1
-    for title in ("第一象限", "第二象限", "第三象限", "第四象限"):
-        assert title in card
-    assert "故障率：2 → 0.8 %，年价值 900000 元" in card
+def test_the_grading_view_draws_a_proposition_as_its_card_and_escapes_learner_text(tmp_path):
+    from kamlab.desk.app import Desk
+
+    db = tmp_path / "gradebook.sqlite"
+    steps.import_roster(db, "r.csv", sample.roster_csv({"L001": "张三"}))
+    steps.assign(db, ["wang-01-proposition"])
+    given = sample.answers("wang-01-proposition", random.Random(1))
+    given["proposition"]["q2"] = "驻厂工程师\n<img src=x onerror=alert(1)>"
+    steps.grade_uploads(db, [sample.signed(db, "L001", "wang-01-proposition", given)])
+    desk = Desk(db)
+    desk._load_exercises()
+    desk.open_question("wang-01-proposition", "proposition")
+    card = desk.g_answer.value
+    assert card.count("class='quadrant'") == 4 and "kamlab-answer" in card
     assert "<img" not in card and "&lt;img src=x onerror=alert(1)&gt;" in card
-    assert "北方&lt;重卡&gt;" in card
-    assert card.count("（空）") == 2  # quadrants 3 and 4
+    assert "{" not in card.split("</style>")[1]  # never raw JSON
+    key = desk.g_key.value
+    assert "四个象限都已填写（3 分）" in key and "自动初评" in key
 
 
-def test_worksheet_fields_under_their_labels_and_key_beside_it():
+def test_key_beside_the_answer():
     q = {"type": "worksheet", "key": {"required": {"who": "客户与类型", "needs": "需求"}, "min_chars": 10}}
-    shown = answer_html(q, {"who": "海川石化", "needs": ""})
-    assert shown.index("客户与类型") < shown.index("海川石化") < shown.index("需求")
-    assert "{" not in shown
-    assert "每项至少 10 字" in key_html(q)
-    text_q = {"type": "text", "key": {"keywords": ["交付|服务", "投入"], "need": 2, "model_answer": "选择性投入"}}
+    assert "每项至少 10 字" in key_html(q) and "客户与类型" in key_html(q)
+    text_q = {"type": "text", "key": {"keywords": ["交付|服务", "投入"], "need": 2, "model_answer": "选择性<投入>"}}
     key = key_html(text_q)
-    assert "参考答案" in key and "选择性投入" in key and "交付 / 服务" in key and "命中 2 项得满分" in key
+    assert "参考答案" in key and "选择性&lt;投入&gt;" in key and "交付 / 服务" in key and "命中 2 项得满分" in key
 
 
 # --- uploads -----------------------------------------------------------------------

@@ -18,8 +18,9 @@ from typing import Any
 import ipywidgets as W
 
 from ..errors import InputError
+from ..grading.htmlpage import answer_html, stored_value
 from . import steps
-from .answer_view import answer_html, key_html, stored_value
+from .answer_view import ANSWER_CSS, key_html
 from .grading_queue import GradingQueue
 from .uploads import unpack
 from .zips import download_link, zip_folder
@@ -261,7 +262,7 @@ class Desk:
         if not steps.exists(self.db):
             return
         titles = {x.id: x.label for x in steps.exercises()}
-        ids = steps.submitted(self.db)
+        ids = steps.class_exercises(self.db)
         current = self.g_exercise.value
         self.g_exercise.options = [(titles.get(x, x), x) for x in ids]
         if ids:
@@ -320,8 +321,8 @@ class Desk:
             kind = "人工" if a.manual_score is not None else "自动初评"
             self.g_who.value = (f"<h3 class='kamlab-who' style='margin:2px 0'>{html.escape(q.label(a))}{badge}</h3>"
                                 f"<p class='kamlab-position' style='margin:0'>{html.escape(q.position())}</p>")
-            self.g_answer.value = ("<p style='margin:0 0 4px 0;color:#555'>学员的回答</p>"
-                                   + answer_html(question, stored_value(question, a.answer)))
+            self.g_answer.value = (f"{ANSWER_CSS}<p style='margin:0 0 4px 0;color:#555'>学员的回答</p>"
+                                   f"<div class='kamlab-answer'>{answer_html(question, stored_value(question, a.answer))}</div>")
             self.g_key.value = (key_html(question) + f"<p style='margin:8px 0 0 0'>自动初评：<b>{a.auto_score:g}</b>"
                                 f" / {a.max_score:g}<br><small>{html.escape(a.detail)}</small></p>")
             self.g_score.max = a.max_score

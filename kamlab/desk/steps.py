@@ -73,7 +73,7 @@ def class_list(db: str | Path) -> pd.DataFrame:
 def import_roster(db: str | Path, filename: str, data: bytes) -> dict[str, str]:
     """Read a roster file's bytes (CSV UTF-8/BOM/GBK or .xlsx) and add its learners
     (creating the gradebook when it does not exist yet). Raises InputError."""
-    from ..grading.roster import read_roster
+    from ..grading import read_roster
 
     roster = read_roster(data, filename=filename)
     con = gradebook.connect(db, create=True)
@@ -86,7 +86,7 @@ def import_roster(db: str | Path, filename: str, data: bytes) -> dict[str, str]:
 
 def assign(db: str | Path, exercise_ids: Sequence[str], shared: bool = False) -> Path:
     """Write the learner packs of ``exercise_ids`` into ``class/`` beside the gradebook."""
-    from ..grading import assign as stage
+    from ..grading import assign as assign_exercise
 
     con = gradebook.connect(db, readonly=True)
     try:
@@ -97,14 +97,14 @@ def assign(db: str | Path, exercise_ids: Sequence[str], shared: bool = False) ->
         raise InputError("名单", "成绩册中还没有学员：请先在“班级”中导入名单")
     out = folder(db, "class")
     for xid in exercise_ids:
-        stage.assign(xid, roster=roster, out=out, db=db, shared=shared)
+        assign_exercise(xid, roster=roster, out=out, db=db, shared=shared)
     return out
 
 
 def grade_uploads(db: str | Path, files: Sequence[tuple[str, bytes]],
                   on_progress: Callable[[int, int], None] | None = None, chunk: int = 25) -> list[Any]:
     """Grade uploaded submissions (name, bytes); one result per file (accepted or reason)."""
-    from ..grading.grade import grade
+    from ..grading import grade
 
     results: list[Any] = []
     for start in range(0, len(files), chunk):
@@ -114,11 +114,11 @@ def grade_uploads(db: str | Path, files: Sequence[tuple[str, bytes]],
     return results
 
 
-def submitted(db: str | Path) -> list[str]:
-    """Exercise ids with at least one submission."""
+def class_exercises(db: str | Path) -> list[str]:
+    """Exercise ids assigned to the class or with a submission, in the order they came."""
     con = gradebook.connect(db, readonly=True)
     try:
-        return gradebook.submitted_exercises(con)
+        return gradebook.class_exercises(con)
     finally:
         con.close()
 
@@ -140,35 +140,30 @@ def question_answers(db: str | Path, exercise: str, question: str) -> list[Answe
 
 def save_score(db: str | Path, learner: str, exercise: str, question: str, score: float) -> None:
     """Record a manual score (checked: known learner/exercise/question, 0…max)."""
-    from ..grading import manual
+    from ..grading import set_manual
 
-    manual.set_manual(db=db, learner=learner, exercise=exercise, question=question, score=score)
+    set_manual(db=db, learner=learner, exercise=exercise, question=question, score=score)
 
 
 def save_comment(db: str | Path, learner: str, exercise: str, question: str, comment: str) -> None:
     """Record (or clear, with ``""``) the trainer's comment on one answer."""
-    from ..grading import manual
+    from ..grading import set_manual
 
-    manual.set_manual(db=db, learner=learner, exercise=exercise, question=question, comment=comment)
+    set_manual(db=db, learner=learner, exercise=exercise, question=question, comment=comment)
 
 
 def remove_score(db: str | Path, learner: str, exercise: str, question: str) -> None:
     """Undo: remove the manual score and comment of one answer."""
-    from ..grading import manual
+    from ..grading import remove_manual
 
-    manual.remove_manual(db=db, learner=learner, exercise=exercise, question=question)
+    remove_manual(db=db, learner=learner, exercise=exercise, question=question)
 
 
 def feedback(db: str | Path, model_answers: bool = True) -> list[Path]:
     """Every learner's feedback page into ``feedback/`` beside the gradebook."""
-    import inspect
+    from ..grading import write_feedback
 
-    from ..grading.feedback import write_feedback
-
-    # TODO(issue 10): drop the signature check once the feedback stage takes model_answers.
-    if "model_answers" in inspect.signature(write_feedback).parameters:
-        return write_feedback(db, folder(db, "feedback"), model_answers=model_answers)
-    return write_feedback(db, folder(db, "feedback"))
+    return write_feedback(db=db, out=folder(db, "feedback"), no_model_answers=not model_answers)
 
 
 def page_labels(db: str | Path, pages: Sequence[Path]) -> list[str]:
@@ -189,6 +184,6 @@ def page_labels(db: str | Path, pages: Sequence[Path]) -> list[str]:
 
 def report(db: str | Path) -> tuple[Path, Path]:
     """The class report (HTML with charts, Excel) into ``report/`` beside the gradebook."""
-    from ..grading.report import write_report
+    from ..grading import write_report
 
-    return write_report(db, folder(db, "report"))
+    return write_report(db=db, out=folder(db, "report"))

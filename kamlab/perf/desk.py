@@ -21,6 +21,7 @@ from __future__ import annotations
 import io
 import os
 import random
+import resource
 import shutil
 import statistics
 import sys
@@ -81,18 +82,30 @@ def browser_figures(db: Path, bundle: bytes) -> dict[str, float]:
     """First page, 150 uploads, grading view, one save — in Chromium against a real server."""
     from playwright.sync_api import expect, sync_playwright
 
+    expect.set_options(timeout=120_000)
     port = launch.free_port()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         page = browser.new_page(viewport={"width": 1280, "height": 1000})
         page.set_default_timeout(120_000)
+        # the first page alone, with the CPU the server and its kernel spent to get there
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
+        server = launch.start(db, port)
+        launch.wait_until_up(port)
+        page.goto(f"http://127.0.0.1:{port}/")
+        page.locator(".lm-TabBar-tab").first.wait_for()
+        first = time.perf_counter() - start
+        launch.stop(server)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+
+        port = launch.free_port()
         server = launch.start(db, port)
         try:
             launch.wait_until_up(port)
             page.goto(f"http://127.0.0.1:{port}/")
             page.locator(".lm-TabBar-tab").first.wait_for()
-            first = time.perf_counter() - start
 
             page.locator(".lm-TabBar-tab", has_text="3. 收取").click()
             with page.expect_file_chooser() as chooser:
@@ -110,6 +123,7 @@ def browser_figures(db: Path, bundle: bytes) -> dict[str, float]:
             expect(page.locator(".kamlab-position")).to_have_text(f"第 1 / {LEARNERS} 份 · 还剩 {LEARNERS} 份")
             opened = time.perf_counter() - start
 
+            expect(page.locator("input[placeholder^='快捷键']")).to_be_focused()
             start = time.perf_counter()
             page.keyboard.type("f")
             page.keyboard.press("Enter")
@@ -118,7 +132,7 @@ def browser_figures(db: Path, bundle: bytes) -> dict[str, float]:
         finally:
             launch.stop(server)
             browser.close()
-    return {"first": first, "upload150": upload, "open": opened, "save_round_trip": saved}
+    return {"first": first, "first_cpu": cpu, "upload150": upload, "open": opened, "save_round_trip": saved}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -133,6 +147,7 @@ def main(argv: list[str] | None = None) -> int:
           f"on {os.cpu_count()} CPUs")
     if web:
         print(f"  first page after start (Chromium):          {web['first']:6.2f} s   (target ≤ 3 s)")
+        print(f"    CPU of server + kernel until then:        {web['first_cpu']:6.2f} s   (Chromium's own not counted)")
         print(f"  grading-by-question view opens (Chromium):  {web['open']:6.2f} s   (target ≤ 1 s)")
     print(f"  grading queue built (Python):               {py['queue'] * 1000:6.0f} ms")
     print(f"  saving one score (Python, median of 30):    {py['save'] * 1000:6.0f} ms  (target ≤ 100 ms)")

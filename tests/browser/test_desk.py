@@ -55,6 +55,7 @@ def test_a_class_runs_through_the_desk(browser, desk_server, shots: Path, tmp_pa
     page.on("console", lambda m: m.type == "error" and errors.append(f"console: {m.text}"))
     page.on("pageerror", lambda e: errors.append(f"page error: {e}"))
     page.set_default_timeout(60_000)
+    expect.set_options(timeout=60_000)
     page.goto(url)
     expect(page.locator(".lm-TabBar-tab")).to_have_count(6)
 

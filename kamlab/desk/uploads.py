@@ -5,9 +5,9 @@ declared size is checked before its bytes are touched; a zip member's size is
 checked before it is opened and it is read at most ``limit + 1`` bytes (a zip can
 lie about sizes). Names are reduced to a safe base name: absolute paths, ``..``
 and drive letters are refused, never followed. Nothing is unpacked to disk by
-the zip library and nothing is executed: files become bytes, the bytes are
-written under the gradebook's own folder with a sanitised unique name, and
-grading parses them as JSON only (:func:`kamlab.grading.grade.grade_files`).
+the zip library and nothing is executed: files become bytes, and the bytes go
+to grading (:func:`kamlab.grading.grade`), which parses them as JSON only and
+keeps an accepted file's text in the gradebook; nothing is written to disk.
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ import re
 import zipfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import Any
 
 MAX_FILE = 256 * 1024          # one submission (the grader's own limit)
-MAX_ZIP = 32 * 1024 * 1024     # one uploaded zip
+MAX_ZIP = 8 * 1024 * 1024      # one uploaded zip (the page's connection carries ≤ 10 MB at once)
 MAX_MEMBERS = 2000             # files inside one zip
 _UNSAFE = re.compile(r"[^\w.-]+")
 
@@ -135,19 +135,3 @@ def unpack(uploads: Iterable[Mapping[str, Any]]) -> tuple[list[Incoming], list[R
         else:
             files.append(Incoming(name, data))
     return files, refused
-
-
-def write_inside(folder: Path, files: Iterable[Incoming]) -> dict[Path, Incoming]:
-    """Write each file under ``folder`` with its safe name; return path → file.
-
-    Every target is checked to resolve inside ``folder`` before it is written."""
-    folder = folder.resolve()
-    folder.mkdir(parents=True, exist_ok=True)
-    out: dict[Path, Incoming] = {}
-    for f in files:
-        path = (folder / safe_name(f.name, f.data)).resolve()
-        if path.parent != folder:  # cannot happen with safe_name; refuse rather than trust it
-            raise ValueError(f"unsafe target {path}")
-        path.write_bytes(f.data)
-        out[path] = f
-    return out

@@ -156,3 +156,42 @@ def test_a_class_runs_through_the_desk(browser, desk_server, shots: Path, tmp_pa
     assert set(manual["learner_id"]) == set(NAMES) - {forger}
     assert sorted(p.name for p in (db.parent / "feedback").glob("*.html")) == sorted(Path(n).name for n in pages)
     assert blocked == [] and errors == []
+
+
+def test_on_the_lan_the_desk_asks_for_its_token(tmp_path: Path):
+    """``--host`` other than 127.0.0.1: without the printed token the page is a login redirect."""
+    import socket
+    import subprocess
+    import time
+    import urllib.error
+    import urllib.request
+
+    db = tmp_path / "gradebook.sqlite"
+    port = launch.free_port()
+    token, hashed = launch.secret("127.0.0.2")
+    assert token and not hashed
+    process = subprocess.Popen(launch.command(db, port, "127.0.0.2", token), env=launch.environment(db),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                socket.create_connection(("127.0.0.2", port), timeout=0.5).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "desk server did not start"
+                time.sleep(0.1)
+
+        class Stay(urllib.request.HTTPRedirectHandler):
+            def redirect_request(self, *args, **kwargs):
+                return None
+
+        opener = urllib.request.build_opener(Stay)
+        for query in ("", "?token=wrong"):
+            with pytest.raises(urllib.error.HTTPError) as refused:
+                opener.open(f"http://127.0.0.2:{port}/{query}", timeout=60)
+            assert refused.value.code == 302 and refused.value.headers["Location"].startswith("/login")
+        with opener.open(f"http://127.0.0.2:{port}/?token={token}", timeout=90) as page:
+            assert page.status == 200 and "application/vnd.jupyter.widget-view+json" in page.read().decode("utf-8")
+    finally:
+        launch.stop(process)

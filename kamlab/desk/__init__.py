@@ -15,10 +15,11 @@ from __future__ import annotations
 
 
 def desk(db=None):
-    """The desk for the gradebook ``db`` (default ``$KAMLAB_DESK_DB`` or ``gradebook.sqlite``)."""
+    """The desk for the gradebook ``db`` (default ``$KAMLAB_DESK_DB`` or ``gradebook.sqlite``),
+    as the notebook shows it: the gradebook is read just after the page is drawn."""
     from .app import Desk
 
-    return Desk(db)
+    return Desk(db, defer=True)
 
 
 __all__ = ["desk"]

@@ -18,8 +18,6 @@ from typing import Any
 import ipywidgets as W
 
 from ..errors import InputError
-from ..grading.htmlpage import answer_html, stored_value
-from . import steps
 from .answer_view import ANSWER_CSS, key_html
 from .grading_queue import GradingQueue
 from .uploads import unpack
@@ -34,6 +32,14 @@ TABLE_CSS = ("<style>.kamlab-desk-table{border-collapse:collapse;margin:4px 0}"
              "vertical-align:top}.kamlab-desk-table th{background:#f3f3f3}</style>")
 KEY_HELP = ("快捷键（在此输入后按回车）：分数 = 给分并下一份 · f 满分并下一份 · z 零分并下一份 · "
             "n 下一份 · p 上一份 · c 写评语 · r 显示/隐藏姓名")
+
+
+def _steps():
+    """The loop's functions, imported on first use: pandas and the grading stages load while
+    the browser is still drawing the page (see :meth:`Desk.load`)."""
+    from . import steps
+
+    return steps
 
 
 def ok(text: str) -> str:
@@ -73,7 +79,7 @@ def guarded(status: W.HTML) -> Callable:
 class Desk:
     """The whole desk for the gradebook at ``db`` (a path; it may not exist yet)."""
 
-    def __init__(self, db: str | Path | None = None) -> None:
+    def __init__(self, db: str | Path | None = None, *, defer: bool = False) -> None:
         self.db = Path(db or os.environ.get(ENV_DB) or "gradebook.sqlite").resolve()
         self.header = W.HTML()
         self.sections = [self._class_section(), self._assign_section(), self._collect_section(),
@@ -82,6 +88,20 @@ class Desk:
         self.tabs.observe(self._tab_changed, "selected_index")
         self.widget = W.VBox([self.header, self.tabs], layout=W.Layout(max_width="1200px"))
         self._show_header()
+        if defer:
+            # Fill the sections once the cell has finished: the page is sent to the browser
+            # first, and the gradebook is read while the browser loads its scripts.
+            import asyncio
+
+            self.class_table.value = "<p><i>正在读取成绩册…</i></p>"
+            asyncio.get_event_loop().call_later(0.01, guarded(self.class_status)(self.load))
+        else:
+            self.load()
+
+    def load(self) -> None:
+        """Read the exercises and the gradebook into the sections."""
+        self.pick.options = [(x.label, x.id) for x in _steps().exercises()]
+        self.pick.rows = min(12, len(self.pick.options))
         self.refresh_class()
 
     def _ipython_display_(self) -> None:  # pragma: no cover - display hook
@@ -92,7 +112,7 @@ class Desk:
     # --- 班级 ------------------------------------------------------------------------
 
     def _show_header(self) -> None:
-        state = "" if steps.exists(self.db) else "（尚未建立：导入名单即可建立）"
+        state = "" if self.db.is_file() else "（尚未建立：导入名单即可建立）"
         self.header.value = (f"<h2 style='margin:4px 0'>KAM Lab 培训师工作台</h2>"
                              f"<p style='margin:0 0 6px 0'>成绩册：<code>{html.escape(str(self.db))}</code>{state}</p>")
 
@@ -117,7 +137,7 @@ class Desk:
             path = path / "gradebook.sqlite"
         self.db = path.resolve()
         self._show_header()
-        self.class_status.value = ok(f"已打开 {self.db}" if steps.exists(self.db)
+        self.class_status.value = ok(f"已打开 {self.db}" if self.db.is_file()
                                      else "新成绩册：导入名单后建立")
         self.refresh_class()
 
@@ -128,25 +148,23 @@ class Desk:
         item = files[0]
         if int(item.get("size") or 0) > 5 * 1024 * 1024:
             raise InputError("名单", f"文件“{item['name']}”过大（上限 5 MB）")
-        roster = steps.import_roster(self.db, str(item["name"]), bytes(item["content"]))
+        roster = _steps().import_roster(self.db, str(item["name"]), bytes(item["content"]))
         self.class_status.value = ok(f"已导入名单“{item['name']}”：{len(roster)} 名学员")
         self.roster_upload.value = ()
         self._show_header()
         self.refresh_class()
 
     def refresh_class(self) -> None:
-        if not steps.exists(self.db):
+        if not self.db.is_file():
             self.class_table.value = "<p><i>还没有名单。</i></p>"
             return
-        frame = steps.class_list(self.db)
+        frame = _steps().class_list(self.db)
         self.class_table.value = f"<p>共 {len(frame)} 名学员</p>" + table_html(frame, "还没有名单。")
 
     # --- 布置 ------------------------------------------------------------------------
 
     def _assign_section(self) -> W.Widget:
-        options = [(x.label, x.id) for x in steps.exercises()]
-        self.pick = W.SelectMultiple(options=options, rows=min(12, len(options)), description="练习",
-                                     layout=W.Layout(width="640px"))
+        self.pick = W.SelectMultiple(options=[], rows=12, description="练习", layout=W.Layout(width="640px"))
         self.shared = W.RadioButtons(options=[("每位学员一个文件夹（含个人提交令牌）", False),
                                               ("一份共享版本", True)], value=False)
         self.assign_button = W.Button(description="生成学员包", button_style="primary")
@@ -161,7 +179,7 @@ class Desk:
         if not chosen:
             raise InputError("练习", "请至少选择一个练习")
         self.assign_link.value = ""
-        out = steps.assign(self.db, chosen, shared=self.shared.value)
+        out = _steps().assign(self.db, chosen, shared=self.shared.value)
         data = zip_folder(out, "class")
         self.assign_status.value = ok(f"已生成 {len(chosen)} 个练习的学员包 → {out}")
         self.assign_link.value = download_link(data, "学员练习包.zip", "下载学员练习包")
@@ -182,7 +200,7 @@ class Desk:
         uploads = change["new"]
         if not uploads:
             return
-        if not steps.exists(self.db):
+        if not self.db.is_file():
             raise InputError("成绩册", "还没有成绩册：请先在“班级”中导入名单")
         files, refused = unpack(uploads)
         self.progress.max, self.progress.value = max(1, len(files)), 0
@@ -192,7 +210,7 @@ class Desk:
             self.progress.value = done
 
         started = time.perf_counter()
-        results = steps.grade_uploads(self.db, [(f.name, f.data) for f in files], on_progress=step)
+        results = _steps().grade_uploads(self.db, [(f.name, f.data) for f in files], on_progress=step)
         seconds = time.perf_counter() - started
         accepted = [r for r in results if r.accepted]
         bad = [(f.name, f.reason) for f in refused] + [(r.name, r.reason) for r in results if not r.accepted]
@@ -259,10 +277,10 @@ class Desk:
                        W.HBox([self.g_exercise, self.g_question, self.g_start]), self.g_status, self.g_card])
 
     def _load_exercises(self) -> None:
-        if not steps.exists(self.db):
+        if not self.db.is_file():
             return
-        titles = {x.id: x.label for x in steps.exercises()}
-        ids = steps.class_exercises(self.db)
+        titles = {x.id: x.label for x in _steps().exercises()}
+        ids = _steps().class_exercises(self.db)
         current = self.g_exercise.value
         self.g_exercise.options = [(titles.get(x, x), x) for x in ids]
         if ids:
@@ -274,15 +292,15 @@ class Desk:
         if not xid:
             self.g_question.options = []
             return
-        sheet, questions = steps.load_key(xid)
+        sheet, questions = _steps().load_key(xid)
         self._questions = questions
         options = []
         for q in sheet.questions:
             kind = questions[q.id]["type"]
-            mark = "✎ " if kind in steps.NEEDS_PERSON else ""
+            mark = "✎ " if kind in _steps().NEEDS_PERSON else ""
             options.append((f"{mark}{q.label}（{questions[q.id].get('points', 1):g} 分）", q.id))
         self.g_question.options = options
-        first = next((qid for _, qid in options if questions[qid]["type"] in steps.NEEDS_PERSON), None)
+        first = next((qid for _, qid in options if questions[qid]["type"] in _steps().NEEDS_PERSON), None)
         if options:
             self.g_question.value = first or options[0][1]
 
@@ -295,7 +313,7 @@ class Desk:
         xid, qid = self.g_exercise.value, self.g_question.value
         if not xid or not qid:
             raise InputError("题目", "请先选择练习和题目（收取提交之后才有可批改的回答）")
-        self.queue = GradingQueue(xid, qid, steps.question_answers(self.db, xid, qid))
+        self.queue = GradingQueue(xid, qid, _steps().question_answers(self.db, xid, qid))
         self.queue.reveal = self.g_reveal.value
         self.g_status.value = ""
         self.g_card.layout.display = "flex"
@@ -321,6 +339,8 @@ class Desk:
             kind = "人工" if a.manual_score is not None else "自动初评"
             self.g_who.value = (f"<h3 class='kamlab-who' style='margin:2px 0'>{html.escape(q.label(a))}{badge}</h3>"
                                 f"<p class='kamlab-position' style='margin:0'>{html.escape(q.position())}</p>")
+            from ..grading.htmlpage import answer_html, stored_value
+
             self.g_answer.value = (f"{ANSWER_CSS}<p style='margin:0 0 4px 0;color:#555'>学员的回答</p>"
                                    f"<div class='kamlab-answer'>{answer_html(question, stored_value(question, a.answer))}</div>")
             self.g_key.value = (key_html(question) + f"<p style='margin:8px 0 0 0'>自动初评：<b>{a.auto_score:g}</b>"
@@ -340,7 +360,7 @@ class Desk:
         a = q.current if q else None
         if a is None:
             return
-        steps.save_score(self.db, a.learner_id, q.exercise_id, q.question_id, score)
+        _steps().save_score(self.db, a.learner_id, q.exercise_id, q.question_id, score)
         q.update(a.learner_id, manual_score=score, review=False)
         self._saved(f"已保存：{q.label(a)} {score:g} 分")
 
@@ -349,7 +369,7 @@ class Desk:
         a = q.current if q else None
         if a is None:
             return
-        steps.save_comment(self.db, a.learner_id, q.exercise_id, q.question_id, comment)
+        _steps().save_comment(self.db, a.learner_id, q.exercise_id, q.question_id, comment)
         q.update(a.learner_id, comment=comment)
         self._saved("评语已保存")
 
@@ -358,7 +378,7 @@ class Desk:
         a = q.current if q else None
         if a is None:
             return
-        steps.remove_score(self.db, a.learner_id, q.exercise_id, q.question_id)
+        _steps().remove_score(self.db, a.learner_id, q.exercise_id, q.question_id)
         q.update(a.learner_id, manual_score=None, comment="", review=False)
         self.show()
         self._saved("已撤销人工评分与评语")
@@ -443,11 +463,11 @@ class Desk:
                        self.with_model, self.fb_button, self.fb_status, self.fb_link, self.fb_pick, self.fb_preview])
 
     def make_feedback(self) -> list[Path]:
-        if not steps.exists(self.db):
+        if not self.db.is_file():
             raise InputError("成绩册", "还没有成绩册：请先在“班级”中导入名单")
-        pages = steps.feedback(self.db, model_answers=self.with_model.value)
-        out = steps.folder(self.db, "feedback")
-        labels = steps.page_labels(self.db, pages)
+        pages = _steps().feedback(self.db, model_answers=self.with_model.value)
+        out = _steps().folder(self.db, "feedback")
+        labels = _steps().page_labels(self.db, pages)
         self._fb_pages = dict(zip(labels, pages, strict=True))
         self.fb_status.value = ok(f"已生成 {len(pages)} 份反馈页面 → {out}")
         self.fb_link.value = download_link(zip_folder(out, "feedback"), "学员反馈.zip", "下载全部反馈")
@@ -477,9 +497,9 @@ class Desk:
                        self.rp_button, self.rp_status, self.rp_links, self.rp_body])
 
     def make_report(self) -> None:
-        if not steps.exists(self.db):
+        if not self.db.is_file():
             raise InputError("成绩册", "还没有成绩册：请先在“班级”中导入名单")
-        html_path, xlsx = steps.report(self.db)
+        html_path, xlsx = _steps().report(self.db)
         out = html_path.parent
         self.rp_status.value = ok(f"已生成班级报告 → {out}")
         self.rp_links.value = (download_link(xlsx.read_bytes(), "班级报告.xlsx", "下载 Excel",
@@ -501,8 +521,3 @@ class Desk:
     def _tab_changed(self, change: dict) -> None:
         if change["new"] == 3 and not self.g_exercise.options:
             guarded(self.g_status)(self._load_exercises)()
-
-
-def desk(db: str | Path | None = None) -> Desk:
-    """The trainer's desk for ``db`` (default: ``$KAMLAB_DESK_DB`` or ``gradebook.sqlite``)."""
-    return Desk(db)

@@ -254,6 +254,30 @@ def test_desk_runs_a_class_of_three(desk, tmp_path):
         assert len([n for n in archive.namelist() if n.endswith(".html")]) == 3
 
 
+def test_an_answer_changed_since_its_manual_score_comes_first_marked_for_review(desk, tmp_path):
+    db = tmp_path / "gradebook.sqlite"
+    steps.import_roster(db, "r.csv", sample.roster_csv({"L001": "张三", "L002": "李四", "L003": "王五"}))
+    steps.assign(db, [X])
+    rng = random.Random(8)
+    first = {lid: sample.answers(X, rng) for lid in ("L001", "L002", "L003")}
+    steps.grade_uploads(db, [sample.signed(db, lid, X, a, "2026-11-30T08:00:00+00:00") for lid, a in first.items()])
+    steps.save_score(db, "L002", X, Q, 0.5)
+    steps.save_score(db, "L003", X, Q, 1.0)
+    changed = {**first["L002"], Q: "重交：选择性投入，补齐交付与服务的短板。"}
+    steps.grade_uploads(db, [sample.signed(db, "L002", X, changed, "2026-11-30T09:00:00+00:00")])
+
+    desk.load()
+    queue = desk.open_question(X, Q)
+    assert [(a.learner_id, a.review, a.manual_score) for a in queue.items][:2] == [("L002", True, 0.5), ("L001", False, None)]
+    assert queue.items[2].learner_id == "L003"
+    assert "待复核" in desk.g_who.value and "还剩 2 份" in desk.g_who.value
+    assert "重交：选择性投入" in desk.g_answer.value  # the new answer is the one on screen
+    desk.g_keys.value = "2"
+    assert queue.items[0].review is False and "还剩 1 份" in desk.g_who.value and "待复核" not in desk.g_who.value
+    again = steps.question_answers(db, X, Q)
+    assert {a.learner_id: (a.manual_score, a.review) for a in again}["L002"] == (2.0, False)
+
+
 def test_desk_shows_kamlab_errors_in_chinese(desk):
     desk.submissions_upload.value = (upload("a.json", b"{}"),)
     assert "还没有成绩册：请先在“班级”中导入名单" in desk.collect_status.value

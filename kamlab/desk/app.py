@@ -42,6 +42,16 @@ def _steps():
     return steps
 
 
+def _kernel_loop():
+    """The kernel's running event loop, or None outside a kernel (then nothing is deferred)."""
+    import asyncio
+
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
 def ok(text: str) -> str:
     return f"<div class='kamlab-ok' style='{OK_STYLE}'>✓ {html.escape(text)}</div>"
 
@@ -88,13 +98,12 @@ class Desk:
         self.tabs.observe(self._tab_changed, "selected_index")
         self.widget = W.VBox([self.header, self.tabs], layout=W.Layout(max_width="1200px"))
         self._show_header()
-        if defer:
+        loop = _kernel_loop() if defer else None
+        if loop is not None:
             # Fill the sections once the cell has finished: the page is sent to the browser
             # first, and the gradebook is read while the browser loads its scripts.
-            import asyncio
-
             self.class_table.value = "<p><i>正在读取成绩册…</i></p>"
-            asyncio.get_event_loop().call_later(0.01, guarded(self.class_status)(self.load))
+            loop.call_later(0.01, guarded(self.class_status)(self.load))
         else:
             self.load()
 
@@ -307,6 +316,8 @@ class Desk:
     def open_question(self, exercise: str | None = None, question: str | None = None) -> GradingQueue:
         """Load every answer to one question and show the first."""
         if exercise:
+            if exercise not in {value for _, value in self.g_exercise.options}:
+                self._load_exercises()
             self.g_exercise.value = exercise
         if question:
             self.g_question.value = question

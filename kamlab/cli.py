@@ -7,6 +7,7 @@ line on stderr and exit status 2, never a traceback.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from contextlib import contextmanager
 from importlib import import_module
@@ -89,23 +90,23 @@ def _build_parser() -> argparse.ArgumentParser:
                                    "Write the learner version (key stripped) and a personal signing token into one\n"
                                    "folder per learner; creates the gradebook the first time.",
                        formatter_class=fmt)
-    p.add_argument("exercise", help="练习编号，如 wang-01-quantify（kamlab exercises 列出全部） / exercise id")
-    p.add_argument("--roster", required=True, help="名单（CSV 或 .xlsx，列：学号,姓名） / roster CSV or xlsx")
-    p.add_argument("--out", required=True, help="输出目录 / output folder")
-    p.add_argument("--db", required=True, help="成绩册文件（不存在时新建），如 gradebook.sqlite / gradebook file")
-    p.add_argument("--id", help="作业编号（默认：练习编号-日期） / assignment id")
+    p.add_argument("exercise", metavar="练习编号", help="练习编号，如 wang-01-quantify（kamlab exercises 列出全部） / exercise id")
+    p.add_argument("--roster", metavar="名单", required=True, help="名单（CSV 或 .xlsx，列：学号,姓名） / roster CSV or xlsx")
+    p.add_argument("--out", metavar="路径", required=True, help="输出目录 / output folder")
+    p.add_argument("--db", metavar="文件", required=True, help="成绩册文件（不存在时新建），如 gradebook.sqlite / gradebook file")
+    p.add_argument("--id", metavar="作业编号", help="作业编号（默认：练习编号-日期） / assignment id")
     p.add_argument("--shared", action="store_true", help="只生成一份共享版本（无令牌，仅供自学） / one shared copy")
 
     p = sub.add_parser("submit", help="把已保存的答案打包成签名的提交文件 / pack and sign saved answers",
                        description="学员端：把自动保存的答案打包成一个用个人令牌签名的 JSON 提交文件。\n"
                                    "Learner side: pack the auto-saved answers into one signed JSON file.",
                        formatter_class=fmt)
-    p.add_argument("exercise", help="练习编号 / exercise id")
-    p.add_argument("--pack", help="个人练习文件夹（含 assignment.json；默认为答案目录的上一级或当前目录） / "
+    p.add_argument("exercise", metavar="练习编号", help="练习编号 / exercise id")
+    p.add_argument("--pack", metavar="文件夹", help="个人练习文件夹（含 assignment.json；默认为答案目录的上一级或当前目录） / "
                                   "the learner's folder")
-    p.add_argument("--learner", help="学号（可省略；须与练习文件夹一致） / learner id")
-    p.add_argument("--answers-dir", help="答案目录（默认 kamlab-answers/） / answers folder")
-    p.add_argument("--out", default="submissions", help="输出目录（默认 submissions/） / output folder")
+    p.add_argument("--learner", metavar="学号", help="学号（可省略；须与练习文件夹一致） / learner id")
+    p.add_argument("--answers-dir", metavar="文件夹", help="答案目录（默认 kamlab-answers/） / answers folder")
+    p.add_argument("--out", metavar="路径", default="submissions", help="输出目录（默认 submissions/） / output folder")
 
     p = sub.add_parser("grade", help="校验并评分，写入成绩册；记录人工评分 / grade into the gradebook",
                        description="校验提交文件（只读取 JSON，绝不执行其中任何内容）并按答案要点评分，写入成绩册。\n"
@@ -113,17 +114,17 @@ def _build_parser() -> argparse.ArgumentParser:
                                    "Validate submissions (JSON only, nothing executed) and score them into the\n"
                                    "gradebook. Without files, re-grade stored submissions. Manual scores are kept.",
                        formatter_class=fmt)
-    p.add_argument("submissions", nargs="*", help="提交文件或目录 / submission files or folders")
-    p.add_argument("--db", required=True, help="成绩册文件 / gradebook file")
-    p.add_argument("--roster", help="名单（CSV 或 .xlsx）：新增或更名学员 / roster (adds or renames learners)")
-    p.add_argument("--learner", help="只评这一位学员 / grade only this learner")
+    p.add_argument("submissions", nargs="*", metavar="提交文件", help="提交文件或目录 / submission files or folders")
+    p.add_argument("--db", metavar="文件", required=True, help="成绩册文件 / gradebook file")
+    p.add_argument("--roster", metavar="名单", help="名单（CSV 或 .xlsx）：新增或更名学员 / roster (adds or renames learners)")
+    p.add_argument("--learner", metavar="学号", help="只评这一位学员 / grade only this learner")
     p.add_argument("--manual", nargs=3, metavar=("学号", "练习", "题号"),
                    help="一条人工评分/评语（题号写 - 表示总评） / one manual score or comment (- = overall)")
-    p.add_argument("--score", help="人工分数（0 到该题满分） / manual score (0 … points)")
-    p.add_argument("--comment", help="评语 / comment")
+    p.add_argument("--score", metavar="分数", help="人工分数（0 到该题满分） / manual score (0 … points)")
+    p.add_argument("--comment", metavar="评语", help="评语 / comment")
     p.add_argument("--confirm", action="store_true", help="学员改了答案后，确认原人工分仍然有效 / keep the old score")
     p.add_argument("--remove", action="store_true", help="撤销这条人工评分和评语 / undo a manual score")
-    p.add_argument("--manual-csv", help="导入人工评分表（复核清单 review.xlsx，或 CSV：学号,练习,题号,得分,评语） / "
+    p.add_argument("--manual-csv", metavar="文件", help="导入人工评分表（复核清单 review.xlsx，或 CSV：学号,练习,题号,得分,评语） / "
                                         "import manual scores")
     p.add_argument("--quiet", action="store_true", help="不显示进度条 / no progress bar")
 
@@ -132,26 +133,26 @@ def _build_parser() -> argparse.ArgumentParser:
                                    "在 Excel/WPS 中填写“得分”“评语”两列后，用 kamlab grade --manual-csv 导回。\n"
                                    "Write the answers that still need a person to one Excel list; fill in score and\n"
                                    "comment, then import it with kamlab grade --manual-csv.", formatter_class=fmt)
-    p.add_argument("--db", required=True, help="成绩册文件 / gradebook file")
-    p.add_argument("--out", required=True, help="输出文件，如 review.xlsx / output .xlsx")
-    p.add_argument("--exercise", help="只列这一个练习 / one exercise only")
+    p.add_argument("--db", metavar="文件", required=True, help="成绩册文件 / gradebook file")
+    p.add_argument("--out", metavar="路径", required=True, help="输出文件，如 review.xlsx / output .xlsx")
+    p.add_argument("--exercise", metavar="练习", help="只列这一个练习 / one exercise only")
     p.add_argument("--all", action="store_true", help="也列出已人工评分的答案 / include answers already scored")
 
     p = sub.add_parser("feedback", help="为每位学员生成反馈页面（HTML） / one HTML page per learner",
                        description="为每位学员生成一页 HTML 反馈（手机可读、可打印）。\n"
                                    "One HTML page per learner (readable on a phone, printable).", formatter_class=fmt)
-    p.add_argument("--db", required=True, help="成绩册文件 / gradebook file")
-    p.add_argument("--out", required=True, help="输出目录 / output folder")
+    p.add_argument("--db", metavar="文件", required=True, help="成绩册文件 / gradebook file")
+    p.add_argument("--out", metavar="路径", required=True, help="输出目录 / output folder")
     p.add_argument("--no-model-answers", nargs="*", metavar="练习",
                    help="不显示示范答案：不写练习编号表示全部练习 / hold back model answers (all, or these)")
-    p.add_argument("--tz", default="Asia/Shanghai", help="显示时间所用时区（默认 Asia/Shanghai） / time zone")
+    p.add_argument("--tz", metavar="时区", default="Asia/Shanghai", help="显示时间所用时区（默认 Asia/Shanghai） / time zone")
 
     p = sub.add_parser("report", help="生成班级概览（HTML 图表 + Excel） / class overview (HTML with charts + Excel)",
                        description="生成班级概览（HTML 图表 + Excel）。\nClass overview (HTML with charts + Excel).",
                        formatter_class=fmt)
-    p.add_argument("--db", required=True, help="成绩册文件 / gradebook file")
-    p.add_argument("--out", required=True, help="输出目录 / output folder")
-    p.add_argument("--tz", default="Asia/Shanghai", help="显示时间所用时区（默认 Asia/Shanghai） / time zone")
+    p.add_argument("--db", metavar="文件", required=True, help="成绩册文件 / gradebook file")
+    p.add_argument("--out", metavar="路径", required=True, help="输出目录 / output folder")
+    p.add_argument("--tz", metavar="时区", default="Asia/Shanghai", help="显示时间所用时区（默认 Asia/Shanghai） / time zone")
 
     p = sub.add_parser("desk", help="在浏览器中打开培训师工作台 / open the trainer's desk in the browser",
                        description="启动培训师工作台（Voilà 网页）：班级、布置、收取、批改、反馈、报告，一页完成。\n"
@@ -159,10 +160,10 @@ def _build_parser() -> argparse.ArgumentParser:
                                    "Start the trainer's desk (a Voilà page): class, assign, collect, grade,\n"
                                    "feedback, report. Loopback only unless --host; then a token or password is required.",
                        formatter_class=fmt)
-    p.add_argument("--db", default="gradebook.sqlite", help="成绩册文件（默认 gradebook.sqlite） / gradebook file")
-    p.add_argument("--port", type=int, default=8866, help="端口（默认 8866） / port")
-    p.add_argument("--host", help="监听地址（默认 127.0.0.1；局域网用 0.0.0.0） / address to listen on")
-    p.add_argument("--token", help="访问令牌（--host 时默认随机生成） / access token")
+    p.add_argument("--db", metavar="文件", default="gradebook.sqlite", help="成绩册文件（默认 gradebook.sqlite） / gradebook file")
+    p.add_argument("--port", metavar="端口", type=int, default=8866, help="端口（默认 8866） / port")
+    p.add_argument("--host", metavar="地址", help="监听地址（默认 127.0.0.1；局域网用 0.0.0.0） / address to listen on")
+    p.add_argument("--token", metavar="令牌", help="访问令牌（--host 时默认随机生成） / access token")
     p.add_argument("--password", action="store_true", help="改用密码（启动时输入） / ask for a password instead")
     return parser
 
@@ -180,6 +181,13 @@ def main(argv: list[str] | None = None) -> int:
         return int(import_module(module).main(args) or 0)
     except InputError as error:
         print(f"错误：{error}", file=sys.stderr)
+        return 2
+    except OSError as error:  # a folder that cannot be written, a disk that is full …
+        where = f"“{error.filename}”" if error.filename else ""
+        print(f"错误：无法读写{where}：{error.strerror or error}（请检查路径和权限）", file=sys.stderr)
+        return 2
+    except sqlite3.Error as error:
+        print(f"错误：成绩册无法读写：{error}（文件可能已损坏或被占用）", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("已中断 / interrupted", file=sys.stderr)

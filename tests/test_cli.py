@@ -66,9 +66,12 @@ def misuse(tmp_path: Path):
     yield ["grade", "--db", "new.sqlite", "--score", "1"], "只能与 --manual"
     yield ["feedback", "--db", "new.sqlite", "--out", "fb", "--tz", "Mars/Base"], "不认识时区"
     yield ["review", "--db", "new.sqlite", "--out", "review.csv"], "应以 .xlsx 结尾"
+    yield ["assign", EX, "--roster", "roster.csv", "--out", "class", "--db", "afile/gb.sqlite"], "所在的文件夹“afile”不存在"
+    yield ["submit", EX, "--out", "inbox"], "没有找到 assignment.json"
+    yield ["grade", "broken.json", "--roster", "roster.csv", "--db", "new.sqlite"], "是指向不存在文件的链接"
 
 
-@pytest.mark.parametrize("case", range(9))
+@pytest.mark.parametrize("case", range(12))
 def test_misuse_is_one_chinese_line_and_leaves_nothing_behind(tmp_path, monkeypatch, capsys, case):
     monkeypatch.chdir(tmp_path)
     roster(tmp_path)
@@ -78,6 +81,16 @@ def test_misuse_is_one_chinese_line_and_leaves_nothing_behind(tmp_path, monkeypa
     err = capsys.readouterr().err
     assert err.startswith("错误：") and err.count("\n") == 1 and words in err, err
     assert sorted(p.name for p in tmp_path.iterdir()) == before  # no gradebook, no folder, no file
+
+
+def test_an_output_folder_that_cannot_be_made_is_one_line(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    assert main(["assign", EX, "--roster", str(roster(tmp_path)), "--out", "class", "--db", "gb.sqlite"]) == 0
+    capsys.readouterr()
+    assert main(["feedback", "--db", "gb.sqlite", "--out", "afile/fb"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("错误：无法读写“afile/fb”") and err.count("\n") == 1
 
 
 def test_broken_link_in_the_inbox_is_a_rejection_not_a_crash(tmp_path, monkeypatch, capsys):

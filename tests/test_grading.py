@@ -61,7 +61,8 @@ def test_text_keywords_give_partial_points_with_a_readable_explanation():
     assert half.score == 1.5  # 1 of 2 → 3 × 1/2
     assert half.detail.startswith("命中要点：高层；未提到：价值主张、大客户经理/专人（")
     assert "|" not in half.detail and "3/2" not in full.detail and "覆盖要点" not in full.detail
-    assert rubric.score_text(q, "好").score == 0  # shorter than 4 characters
+    short = rubric.score_text(q, "好")
+    assert short.score == 0 and short.expected == "要点：价值主张、大客户经理/专人、高层"  # shorter than 4 characters
 
 
 PROP = {"label": "价值主张", "type": "proposition", "points": 8, "key": {"rubric": [

@@ -16,7 +16,6 @@ import csv
 import json
 import shutil
 import sqlite3
-import time
 from pathlib import Path
 
 import pandas as pd
@@ -62,21 +61,31 @@ def roster_gbk(folder):
     return path
 
 
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The class after assign → answer → submit → grade, built once; each test gets a copy."""
+    root = tmp_path_factory.mktemp("loop")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(root)
+        roster = roster_gbk(root)
+        assert main(["assign", EX, "--roster", str(roster), "--out", "class", "--id", "q-2026", "--db", "gb.sqlite"]) == 0
+        good = {"未来销售收入和利润": 8, "财务安全": 5, "相互关系": 7, "影响力": 9}
+        # L001: everything right. L002 typed 9 instead of 8 for 产品与技术: ours 7.1, relative 0.99.
+        answer(root / "class/L001/kamlab-answers", [8, 7, 6, 5, 7], good, "选择性投入，先补齐交付可靠性和服务支持的短板")
+        answer(root / "class/L002/kamlab-answers", [9, 7, 6, 5, 7], good, "我们应该继续加大对这家客户的投入，争取更多订单机会。")
+        answer(root / "class/L003/kamlab-answers", [8, 7, 6, 5, 7], good, "", fill_all=False)
+        for lid in ("L001", "L002", "L003"):
+            assert main(["submit", EX, "--pack", f"class/{lid}", "--answers-dir", f"class/{lid}/kamlab-answers",
+                         "--out", "inbox"]) == 0
+        assert main(["grade", "inbox", "--db", "gb.sqlite", "--quiet"]) == 0
+    return root
+
+
 @pytest.fixture
-def loop(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    roster = roster_gbk(tmp_path)
-    assert main(["assign", EX, "--roster", str(roster), "--out", "class", "--id", "q-2026", "--db", "gb.sqlite"]) == 0
-    good = {"未来销售收入和利润": 8, "财务安全": 5, "相互关系": 7, "影响力": 9}
-    # L001: everything right. L002 typed 9 instead of 8 for 产品与技术: ours 7.1, relative 0.99.
-    answer(tmp_path / "class/L001/kamlab-answers", [8, 7, 6, 5, 7], good, "选择性投入，先补齐交付可靠性和服务支持的短板")
-    answer(tmp_path / "class/L002/kamlab-answers", [9, 7, 6, 5, 7], good, "我们应该继续加大对这家客户的投入，争取更多订单机会。")
-    answer(tmp_path / "class/L003/kamlab-answers", [8, 7, 6, 5, 7], good, "", fill_all=False)
-    for lid in ("L001", "L002", "L003"):
-        assert main(["submit", EX, "--pack", f"class/{lid}", "--answers-dir", f"class/{lid}/kamlab-answers",
-                     "--out", "inbox"]) == 0
-    assert main(["grade", "inbox", "--db", "gb.sqlite", "--quiet"]) == 0
-    return tmp_path
+def loop(built, tmp_path, monkeypatch):
+    shutil.copytree(built, tmp_path / "class-copy")
+    monkeypatch.chdir(tmp_path / "class-copy")
+    return tmp_path / "class-copy"
 
 
 def totals(db):
@@ -104,7 +113,8 @@ def test_gradebook_holds_the_hand_checked_scores(loop):
 def test_feedback_and_report_files_exist_with_statistics(loop):
     assert main(["feedback", "--db", "gb.sqlite", "--out", "fb"]) == 0
     assert main(["report", "--db", "gb.sqlite", "--out", "rep"]) == 0
-    assert sorted(p.name for p in (loop / "fb").iterdir()) == sorted(f"{file_stem(i)}.html" for i in ("L001", "L002", "L003"))
+    assert sorted(p.name for p in (loop / "fb").iterdir()) == sorted(
+        [f"{file_stem(i)}.html" for i in ("L001", "L002", "L003")] + ["index.html"])
     assert "李四" in (loop / "fb" / f"{file_stem('L002')}.html").read_text(encoding="utf-8")
     assert (loop / "rep/report.html").exists() and (loop / "rep/chart-1-distribution.png").exists()
     stats = pd.read_excel(loop / "rep/report.xlsx", sheet_name="各题统计").set_index("题号")
@@ -191,7 +201,6 @@ def test_class_of_three_through_two_exercises_end_to_end(loop, monkeypatch, caps
     saved = store.load()
     saved["questions"]["strategy"] = "选择性投入：一年内补齐交付可靠性与服务支持的短板，季度复盘相对实力"
     store.save(saved)
-    time.sleep(1)  # a later submission time than the first version
     assert main(["submit", EX, "--pack", "class/L002", "--answers-dir", "class/L002/kamlab-answers",
                  "--out", "inbox2"]) == 0
     assert main(["grade", "inbox2", "--db", "gb.sqlite", "--quiet"]) == 0

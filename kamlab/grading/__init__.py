@@ -16,6 +16,7 @@ Stage API::
     set_manual(*, db, learner, exercise, question, score=None, comment=None, confirm=False) -> Target
     remove_manual(*, db, learner, exercise, question) -> Target
     import_manual(source, *, db, filename=None) -> int
+    review_frame(*, db, exercise=None, include_done=False) -> pandas.DataFrame   # the list, for a UI
     write_review(*, db, out, exercise=None, include_done=False) -> int
     write_feedback(*, db, out, no_model_answers=False, tz="Asia/Shanghai") -> list[Path]
     write_report(*, db, out, tz="Asia/Shanghai") -> tuple[Path, Path]
@@ -34,9 +35,9 @@ from .grade import FileResult, grade, regrade
 from .keys import exercise_titles
 from .manual import Target, import_manual, remove_manual, set_manual
 from .report import write_report
-from .review import write_review
+from .review import review_frame, write_review
 from .roster import read_roster
 from .submit import submit_answers
 
 __all__ = ["FileResult", "Target", "assign", "exercise_titles", "grade", "import_manual", "read_roster", "regrade",
-           "remove_manual", "set_manual", "submit_answers", "write_feedback", "write_report", "write_review"]
+           "remove_manual", "review_frame", "set_manual", "submit_answers", "write_feedback", "write_report", "write_review"]

@@ -25,6 +25,8 @@ from .keys import check_exercise, load_key
 from .names import file_stem
 from .review import NEEDS_PERSON
 
+INDEX = "index.html"
+
 
 def _score_tags(row, kind: str) -> str:
     if row.needs_review:
@@ -85,7 +87,8 @@ def learner_page(learner: str, name: str, scores: pd.DataFrame, raws: dict[tuple
 
 def write_feedback(*, db: str | Path, out: str | Path, no_model_answers: Iterable[str] | bool = False,
                    tz: str = DEFAULT_TZ) -> list[Path]:
-    """Write ``OUT/<learner slug+hash>.html`` for every learner in the roster.
+    """Write ``OUT/<learner slug+hash>.html`` for every learner in the roster, and
+    ``OUT/index.html`` (for the trainer: which file belongs to whom); return the learner pages.
 
     ``no_model_answers``: ``True`` holds back expected and model answers for every
     exercise, or give the exercise ids to hold back.
@@ -111,6 +114,11 @@ def write_feedback(*, db: str | Path, out: str | Path, no_model_answers: Iterabl
         path = out / f"{file_stem(learner)}.html"
         path.write_text(text, encoding="utf-8")
         written.append(path)
+    rows = "".join(f"<tr><td>{e(lid)}</td><td>{e(name)}</td><td><a href='{e(p.name)}'>{e(p.name)}</a></td></tr>"
+                   for (lid, name), p in zip(names.items(), written, strict=True))
+    (out / INDEX).write_text(page("反馈页面清单", "<h1>反馈页面清单（培训师用）</h1><p>把每位学员的页面发给本人。</p>"
+                                  f"<table><tr><th>学号</th><th>姓名</th><th>文件</th></tr>{rows}</table>"),
+                             encoding="utf-8")
     return written
 
 
@@ -118,5 +126,5 @@ def main(args: argparse.Namespace) -> int:
     """``kamlab feedback --db gradebook.sqlite --out DIR``."""
     hide = True if args.no_model_answers == [] else (args.no_model_answers or False)
     written = write_feedback(db=args.db, out=args.out, no_model_answers=hide, tz=args.tz)
-    print(f"已生成 {len(written)} 份反馈页面 → {args.out}")
+    print(f"已生成 {len(written)} 份反馈页面 → {args.out}（清单：{Path(args.out) / INDEX}）")
     return 0

@@ -115,8 +115,8 @@ def expand(paths: Sequence[str | Path]) -> list[Path]:
     """Files and folders on the command line → submission files (``*.json`` in folders).
 
     A path that does not exist is an error (a typo'd inbox); a folder with no ``.json`` file
-    anywhere inside is an error too. Inside a folder, sub-folders named ``*.json`` are not
-    files and are skipped; broken links are kept so they are reported as rejections.
+    anywhere inside is an error too, and so is a broken link given by name. Inside a folder,
+    sub-folders named ``*.json`` are skipped; broken links are kept and reported as rejections.
     """
     out: list[Path] = []
     for p in map(Path, paths):
@@ -125,8 +125,10 @@ def expand(paths: Sequence[str | Path]) -> list[Path]:
             if not found:
                 raise InputError("提交文件", f"文件夹“{p}”中没有任何 .json 提交文件", str(p))
             out += found
-        elif p.exists() or p.is_symlink():
+        elif p.exists():
             out.append(p)
+        elif p.is_symlink():
+            raise InputError("提交文件", f"“{p}”是指向不存在文件的链接：请检查它指向的文件是否已被移动或删除", str(p))
         else:
             raise InputError("提交文件", f"找不到“{p}”：请检查路径是否拼错", str(p))
     return out

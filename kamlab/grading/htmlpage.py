@@ -52,7 +52,8 @@ def e(value: object) -> str:
 def page(title: str, body: str) -> str:
     """A complete UTF-8 HTML page with the shared style."""
     return (f"<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>"
-            f"<meta name='viewport' content='width=device-width, initial-scale=1'><title>{e(title)}</title>"
+            f"<meta name='viewport' content='width=device-width, initial-scale=1'><link rel='icon' href='data:,'>"
+            f"<title>{e(title)}</title>"
             f"<style>{STYLE}</style></head><body>{body}</body></html>")
 
 

@@ -36,15 +36,15 @@ def annotate(scores: pd.DataFrame) -> pd.DataFrame:
 
 
 def statistics(scores: pd.DataFrame) -> pd.DataFrame:
-    """Per exercise × question: 题目, 人数, 平均分, 标准差, 满分, 平均得分率, 答对比例 (shares 0…1)."""
-    columns = ["练习", "题号", "题目", "人数", "平均分", "标准差", "满分", "平均得分率", "答对比例", "说明"]
+    """Per exercise × question: 练习名称, 题目, 人数, 平均分, 标准差, 满分, 平均得分率, 答对比例 (shares 0…1)."""
+    columns = ["练习", "练习名称", "题号", "题目", "人数", "平均分", "标准差", "满分", "平均得分率", "答对比例", "说明"]
     if scores.empty:
         return pd.DataFrame(columns=columns)
     scores = scores if "题目" in scores.columns else annotate(scores)
     g = scores.assign(full=(scores["score"] >= scores["max_score"] - 1e-9).astype(float)).groupby(
         ["exercise_id", "question_id"], sort=False)
     out = pd.DataFrame({
-        "题目": g["题目"].first(), "人数": g.size(), "平均分": g["score"].mean().round(3),
+        "练习名称": g["练习名称"].first(), "题目": g["题目"].first(), "人数": g.size(), "平均分": g["score"].mean().round(3),
         "标准差": g["score"].std(ddof=0).round(3), "满分": g["max_score"].max(),
         "平均得分率": (g["score"].mean() / g["max_score"].max()).round(3), "答对比例": g["full"].mean().round(3),
         "说明": g["状态"].agg(lambda s: "含自动初评" if (s == "自动初评").any() else "")}).reset_index()
@@ -163,8 +163,10 @@ def write_report(*, db: str | Path, out: str | Path, tz: str = DEFAULT_TZ) -> tu
     review = int((scores["状态"] == "待复核").sum()) if not scores.empty else 0
     provisional = int((scores["状态"] == "自动初评").sum()) if not scores.empty else 0
     listing = "".join(f"<li>{e(t)}（{e(x)}）</li>" for x, t in titles.items())
-    marks = (f"<p class='muted'>其中 {provisional} 道文字题/工作表的分数是自动初评，{review} 个人工评分待复核"
-             "（学员重交后改了答案）：可用 kamlab review 导出复核清单。</p>") if provisional or review else ""
+    notes = [f"{provisional} 道文字题/工作表的分数是自动初评" if provisional else "",
+             f"{review} 个人工评分待复核（学员重交后改了答案）" if review else ""]
+    marks = (f"<p class='muted'>其中 {'，'.join(n for n in notes if n)}：可用 kamlab review 导出复核清单，"
+             "评阅后用 kamlab grade --manual-csv 导回。</p>") if provisional or review else ""
     imgs = "".join(f"<figure><img src='{e(name)}' alt='{e(alt)}' style='max-width:100%'></figure>"
                    for name, alt, _ in figures)
     body = (f"<h1>班级概览</h1><p>名单 {len(names)} 人；练习：</p><ul>{listing}</ul>{marks}"

@@ -52,13 +52,8 @@ def review_rows(scores: pd.DataFrame, names: dict[str, str], *, exercise: str | 
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def write_review(*, db: str | Path, out: str | Path, exercise: str | None = None, include_done: bool = False) -> int:
-    """Write the review list to ``out`` (.xlsx); returns the number of rows."""
-    out = Path(out)
-    if out.suffix.lower() != ".xlsx":
-        raise InputError("输出文件", f"“{out}”应以 .xlsx 结尾（复核清单是一个 Excel 文件）", str(out))
-    if out.is_dir():
-        raise InputError("输出文件", f"“{out}”是一个文件夹：请给出文件名，如 review.xlsx", str(out))
+def review_frame(*, db: str | Path, exercise: str | None = None, include_done: bool = False) -> pd.DataFrame:
+    """The review list as a frame (columns :data:`COLUMNS`), read from ``db`` read-only."""
     if exercise:
         check_exercise(exercise)
     con = gradebook.connect(db, readonly=True)
@@ -66,7 +61,17 @@ def write_review(*, db: str | Path, out: str | Path, exercise: str | None = None
         scores, names = gradebook.latest_scores(con), gradebook.roster(con)
     finally:
         con.close()
-    frame = review_rows(scores, names, exercise=exercise, include_done=include_done)
+    return review_rows(scores, names, exercise=exercise, include_done=include_done)
+
+
+def write_review(*, db: str | Path, out: str | Path, exercise: str | None = None, include_done: bool = False) -> int:
+    """Write the review list to ``out`` (.xlsx); returns the number of rows."""
+    out = Path(out)
+    if out.suffix.lower() != ".xlsx":
+        raise InputError("输出文件", f"“{out}”应以 .xlsx 结尾（复核清单是一个 Excel 文件）", str(out))
+    if out.is_dir():
+        raise InputError("输出文件", f"“{out}”是一个文件夹：请给出文件名，如 review.xlsx", str(out))
+    frame = review_frame(db=db, exercise=exercise, include_done=include_done)
     write_excel(out, {"待评阅": frame}, formats={"自动初评": NUMBER, "满分": NUMBER, "原人工分": NUMBER, "得分": NUMBER})
     return len(frame)
 

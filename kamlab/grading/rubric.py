@@ -68,7 +68,7 @@ def score_text(q: dict[str, Any], value: Any) -> Mark:
     key, points = q["key"], float(q.get("points", 1))
     words = [str(w) for w in key.get("keywords", [])]
     text = str(value or "").strip()
-    shown = "要点：" + "、".join(words) if words else "由培训师评阅"
+    shown = "要点：" + "、".join(w.replace("|", "/") for w in words) if words else "由培训师评阅"
     if len(text) < int(key.get("min_chars", 1)):
         return Mark(0, points, shown, f"未作答或过短（少于 {key.get('min_chars', 1)} 字）")
     if not words:
@@ -82,7 +82,7 @@ def score_text(q: dict[str, Any], value: Any) -> Mark:
     if absent:
         detail += f"；未提到：{'、'.join(absent)}"
     detail += f"（满分需提到 {need} 个要点；自动初评，以培训师复核为准）"
-    return Mark(score, points, shown.replace("|", "/"), detail)
+    return Mark(score, points, shown, detail)
 
 
 def score_table(q: dict[str, Any], value: Any) -> Mark:

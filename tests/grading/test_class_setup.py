@@ -80,7 +80,9 @@ def test_file_names_are_unique_and_stable_for_every_id(tmp_path):
     assert len(names) == 4
     db = make_db(tmp_path, roster)
     written = write_feedback(db=db, out=tmp_path / "fb")
-    assert len({p.name for p in written}) == 4 and len(list((tmp_path / "fb").glob("*.html"))) == 4
+    assert len({p.name for p in written}) == 4 and len(list((tmp_path / "fb").glob("*.html"))) == 5  # + index.html
+    index = (tmp_path / "fb/index.html").read_text(encoding="utf-8")
+    assert f"<td>2024 01</td><td>丙</td><td><a href='{file_stem('2024 01')}.html'>" in index
     assert "练习反馈：乙（李四）" in (tmp_path / "fb" / f"{file_stem('李四')}.html").read_text(encoding="utf-8")
 
 

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
-import textwrap
+import threading
 
 import pytest
 from gradingkit import RIGHT, TOKENS, count, make_db, put, signed
@@ -142,13 +140,19 @@ def test_two_grade_runs_at_once_both_succeed(tmp_path):
     for i, lid in enumerate(TOKENS):
         for k in range(20):
             put(tmp_path, signed(lid, {**RIGHT, "ours": str(k)}, f"2026-11-26T10:{k:02d}:0{i}+00:00"), f"{lid}-{k}.json")
-    script = textwrap.dedent(f"""
-        import sys
-        from kamlab.grading import grade
-        results = grade([{str(tmp_path)!r}], db={str(db)!r})
-        sys.exit(0 if all(r.accepted for r in results) else 1)
-    """)
-    runs = [subprocess.Popen([sys.executable, "-c", script], stderr=subprocess.PIPE) for _ in range(2)]
-    errors = [run.communicate(timeout=120)[1].decode() for run in runs]
-    assert [run.returncode for run in runs] == [0, 0], errors
+    start, outcomes = threading.Barrier(2), []
+
+    def run() -> None:  # each run opens its own connection, as two `kamlab grade` processes do
+        start.wait()
+        try:
+            outcomes.append(all(r.accepted for r in grade([tmp_path], db=db)))
+        except Exception as error:  # noqa: BLE001 - the test reports what went wrong
+            outcomes.append(repr(error))
+
+    runs = [threading.Thread(target=run) for _ in range(2)]
+    for t in runs:
+        t.start()
+    for t in runs:
+        t.join(timeout=120)
+    assert outcomes == [True, True]
     assert count(db) == (60, 360)  # every file once, whichever run stored it first

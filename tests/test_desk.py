@@ -251,7 +251,9 @@ def test_desk_runs_a_class_of_three(desk, tmp_path):
     assert "<iframe class='kamlab-preview' sandbox=''" in desk.fb_preview.value
     href = re.search(r"base64,([^']+)'", desk.fb_link.value).group(1)
     with zipfile.ZipFile(io.BytesIO(base64.b64decode(href))) as archive:
-        assert len([n for n in archive.namelist() if n.endswith(".html")]) == 3
+        names_in_zip = archive.namelist()
+    assert "feedback/index.html" in names_in_zip  # which page belongs to whom
+    assert sorted(n for n in names_in_zip if n != "feedback/index.html") == sorted(f"feedback/{p.name}" for p in pages)
 
 
 def test_an_answer_changed_since_its_manual_score_comes_first_marked_for_review(desk, tmp_path):

@@ -516,16 +516,19 @@ class Desk:
         self.rp_links.value = (download_link(xlsx.read_bytes(), "班级报告.xlsx", "下载 Excel",
                                              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                                + " " + download_link(zip_folder(out, "report"), "班级报告.zip", "下载 HTML（含图表）"))
-        self.rp_body.children = [W.HTML(self._report_tables(xlsx))] + [
-            W.Image(value=p.read_bytes(), format="png", layout=W.Layout(max_width="720px"))
-            for p in sorted(out.glob("*.png"))]
+        self.rp_body.children = [W.HTML(self._report_view(html_path))]
 
-    def _report_tables(self, xlsx: Path) -> str:
-        import pandas as pd
+    def _report_view(self, html_path: Path) -> str:
+        """The stage's own report page in a sandboxed frame, its chart images inlined."""
+        import base64
 
-        sheets = pd.read_excel(xlsx, sheet_name=None)
-        return "".join(f"<h4>{html.escape(name)}</h4>{table_html(frame.fillna(''))}"
-                       for name, frame in sheets.items() if name != "明细")
+        text = html_path.read_text(encoding="utf-8")
+        for png in html_path.parent.glob("*.png"):
+            uri = "data:image/png;base64," + base64.b64encode(png.read_bytes()).decode("ascii")
+            for quote in ("'", '"'):
+                text = text.replace(f"src={quote}{html.escape(png.name)}{quote}", f"src={quote}{uri}{quote}")
+        return (f"<iframe class='kamlab-report' sandbox='' srcdoc=\"{html.escape(text, quote=True)}\" "
+                "style='width:100%;height:900px;border:1px solid #ccc'></iframe>")
 
     # --- navigation -----------------------------------------------------------------
 

@@ -138,6 +138,10 @@ def test_a_class_runs_through_the_desk(browser, desk_server, shots: Path, tmp_pa
     section(6, "报告")
     page.locator("button:visible", has_text="生成班级报告").click()
     expect(page.locator(".kamlab-ok:visible")).to_contain_text("已生成班级报告")
+    report = page.frame_locator("iframe.kamlab-report")
+    expect(report.locator("body")).to_contain_text("李四")
+    assert report.locator("img").count() >= 2
+    assert report.locator("img").first.evaluate("img => img.complete && img.naturalWidth > 0")
     workbook = download("下载 Excel")
     assert workbook[:2] == b"PK"
     page.screenshot(path=str(shots / "desk-6-report.png"), full_page=True)

@@ -326,7 +326,7 @@ class Desk:
             raise InputError("题目", "请先选择练习和题目（收取提交之后才有可批改的回答）")
         self.queue = GradingQueue(xid, qid, _steps().question_answers(self.db, xid, qid))
         self.queue.reveal = self.g_reveal.value
-        self.g_status.value = ""
+        self.g_status.value = self.g_saved.value = ""
         self.g_card.layout.display = "flex"
         self.show()
         self.g_keys.focus()
@@ -423,6 +423,7 @@ class Desk:
             self.save_comment(change["new"])
 
     def _reveal(self, change: dict) -> None:
+        self.g_reveal.description = "隐藏姓名" if change["new"] else "显示姓名"
         if self.queue:
             self.queue.reveal = bool(change["new"])
             self.show()

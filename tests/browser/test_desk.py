@@ -18,7 +18,7 @@ import pytest
 from kamlab.desk import launch, sample
 from kamlab.grading import gradebook
 
-X, Q = "wang-01-quantify", "strategy"
+X, Q, P = "wang-01-quantify", "strategy", "wang-01-proposition"
 NAMES = {"L001": "张三", "L002": "李四", "L003": "王五"}
 
 
@@ -80,12 +80,13 @@ def test_a_class_runs_through_the_desk(browser, desk_server, shots: Path, tmp_pa
 
     # 2. 布置: one exercise, a folder per learner, downloaded as one zip
     section(2, "布置")
-    page.locator("select[multiple]:visible").select_option(label="wang-01 · 针对一个标杆大客户进行定量计算")
+    page.locator("select[multiple]:visible").select_option(
+        label=["wang-01 · 针对一个标杆大客户进行定量计算", "wang-01 · 设计一个大客户四象限价值主张"])
     page.locator("button:visible", has_text="生成学员包").click()
     packs = zipfile.ZipFile(io.BytesIO(download("下载学员练习包")))
     assert {f"class/{lid}/{X}.ipynb" for lid in NAMES} <= set(packs.namelist())
     pack = json.loads(packs.read("class/L002/assignment.json"))
-    assert pack["learner"] == "L002" and X in pack["exercises"] and pack["token"]
+    assert pack["learner"] == "L002" and {X, P} <= set(pack["exercises"]) and pack["token"]
     page.screenshot(path=str(shots / "desk-2-assign.png"), full_page=True)
 
     # 3. 收取: three submissions, one edited after signing
@@ -95,9 +96,10 @@ def test_a_class_runs_through_the_desk(browser, desk_server, shots: Path, tmp_pa
     forged = json.loads(raw)
     forged["answers"][Q] = "我改了答案：补齐交付短板，加大投入。"
     files[2] = (forged_name, json.dumps(forged, ensure_ascii=False).encode())
+    files += [sample.signed(db, lid, P, sample.answers(P, rng)) for lid in ("L001", "L002")]
     section(3, "收取")
     upload("上传提交文件", [(n, d, "application/json") for n, d in files])
-    expect(page.locator(".kamlab-error:visible")).to_contain_text("已评分 2 份，拒收 1 份")
+    expect(page.locator(".kamlab-error:visible")).to_contain_text("已评分 4 份，拒收 1 份")
     rejected = page.locator(".kamlab-desk-table:visible")
     expect(rejected).to_contain_text(forged_name)
     expect(rejected).to_contain_text("签名不符")
@@ -105,7 +107,8 @@ def test_a_class_runs_through_the_desk(browser, desk_server, shots: Path, tmp_pa
 
     # 4. 批改: the free-text question, two answers, keyboard only, names hidden then revealed
     section(4, "批改")
-    expect(page.locator("select:visible").first).to_contain_text("针对一个标杆大客户进行定量计算")
+    page.locator("select:visible").first.select_option(label="wang-01 · 针对一个标杆大客户进行定量计算")
+    expect(page.locator("select:visible").nth(1)).to_have_value("✎ 据此对华东重工的策略建议（2 分）")
     page.locator("button:visible", has_text="开始批改").click()
     who = page.locator(".kamlab-who")
     expect(who).to_contain_text("学员 #")
@@ -123,6 +126,14 @@ def test_a_class_runs_through_the_desk(browser, desk_server, shots: Path, tmp_pa
     page.keyboard.press("Enter")
     expect(who).to_contain_text("（L00")
     page.screenshot(path=str(shots / "desk-4-grade.png"), full_page=True)
+    # the proposition question: each answer drawn as its four-quadrant card, the rubric beside it
+    page.locator("select:visible").first.select_option(label="wang-01 · 设计一个大客户四象限价值主张")
+    expect(page.locator("select:visible").nth(1)).to_have_value("✎ 北方重卡的四象限价值主张（8 分）")
+    page.locator("button:visible", has_text="开始批改").click()
+    expect(page.locator(".kamlab-answer .quadrant")).to_have_count(4)
+    expect(page.locator(".kamlab-answer")).to_contain_text("第一象限")
+    expect(page.locator(".kamlab-position")).to_have_text("第 1 / 2 份 · 还剩 2 份")
+    page.screenshot(path=str(shots / "desk-4b-proposition.png"), full_page=True)
 
     # 5. 反馈: pages without model answers, downloaded as one zip
     section(5, "反馈")
@@ -158,6 +169,7 @@ def test_a_class_runs_through_the_desk(browser, desk_server, shots: Path, tmp_pa
     assert sorted(latest["learner_id"].unique()) == sorted(set(NAMES) - {forger})
     assert sorted(manual.loc[manual["question_id"] == Q, "score"]) == [1.5, 2.0]
     assert set(manual["learner_id"]) == set(NAMES) - {forger}
+    assert manual["exercise_id"].eq(X).all()  # opening the proposition question saved nothing
     assert sorted(p.name for p in (db.parent / "feedback").glob("*.html")) == sorted(Path(n).name for n in pages)
     assert blocked == [] and errors == []
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import io
 import json
+import os
 import random
 import re
 import threading
@@ -298,7 +299,7 @@ def test_two_writers_on_one_gradebook(tmp_path):
 
     def writer(learners: list[str]) -> None:
         try:
-            for n in range(15):
+            for n in range(8):
                 for lid in learners:
                     steps.save_score(db, lid, X, Q, (n % 5) / 2)
                     steps.save_comment(db, lid, X, Q, f"第 {n} 次")
@@ -315,7 +316,7 @@ def test_two_writers_on_one_gradebook(tmp_path):
     rows = gradebook.manual_rows(con)
     con.close()
     assert sorted(rows["learner_id"]) == ["L001", "L002", "L003", "L004"]
-    assert set(rows["score"]) == {2.0} and set(rows["comment"]) == {"第 14 次"}
+    assert set(rows["score"]) == {1.0} and set(rows["comment"]) == {"第 7 次"}  # the last write of each
 
 
 # --- launching -----------------------------------------------------------------------
@@ -334,6 +335,21 @@ def test_loopback_by_default_and_a_secret_on_the_lan(tmp_path):
     with pytest.raises(InputError, match="至少 8 个字符"):
         launch.secret("0.0.0.0", password="short")
     assert launch.address("0.0.0.0", 8866, "t0k") == "http://127.0.0.1:8866/?token=t0k"
+
+
+def test_the_server_uses_the_offline_template_and_the_packaged_notebook(tmp_path, monkeypatch):
+    monkeypatch.setenv("JUPYTER_PATH", "/elsewhere")
+    env = launch.environment(tmp_path / "gb.sqlite")
+    assert env["KAMLAB_DESK_DB"] == str(tmp_path / "gb.sqlite")
+    assert env["JUPYTER_PATH"].split(os.pathsep) == [str(launch.DATA), "/elsewhere"]
+    template = launch.DATA / "voila" / "templates" / launch.TEMPLATE
+    assert json.loads((template / "conf.json").read_text()) == {"base_template": "lab"}
+    assert (template / "index.html.j2").read_text().count("| replace('<link rel=\"stylesheet\" href=\"https://cdn") == 2
+    argv = launch.command(tmp_path / "gb.sqlite", 8866)
+    assert argv[1:4] == ["-m", "kamlab.desk.launch", str(launch.NOTEBOOK)]
+    assert f"--template={launch.TEMPLATE}" in argv
+    cells = json.loads(launch.NOTEBOOK.read_text(encoding="utf-8"))["cells"]
+    assert [c["cell_type"] for c in cells] == ["code"] and "desk()" in "".join(cells[0]["source"])
 
 
 def test_cli_desk_refuses_a_missing_folder(tmp_path, capsys):

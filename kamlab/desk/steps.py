@@ -44,17 +44,13 @@ def exercises() -> list[Exercise]:
     out = []
     for xid in exercise_ids():
         sheet, _ = load_key(xid)
-        out.append(Exercise(xid, sheet.title, getattr(sheet, "chapter", "") or xid.rsplit("-", 1)[0]))
+        out.append(Exercise(xid, sheet.title, getattr(sheet, "chapter", "") or "-".join(xid.split("-")[:2])))
     return out
 
 
 def folder(db: str | Path, name: str) -> Path:
     """A folder beside the gradebook (``class``, ``feedback``, ``report``)."""
     return Path(db).resolve().parent / name
-
-
-def exists(db: str | Path) -> bool:
-    return Path(db).is_file()
 
 
 def class_list(db: str | Path) -> pd.DataFrame:

@@ -249,6 +249,15 @@ def test_desk_runs_a_class_of_three(desk, tmp_path):
     desk.with_model.value = False
     pages = desk.make_feedback()
     assert len(pages) == 3 and "已生成 3 份反馈页面" in desk.fb_status.value
+    first_page = pages[0].read_text(encoding="utf-8")
+    assert "参考答案 / 要点" not in first_page and "你的回答" in first_page
+    desk.with_model.value = True
+    desk.tabs.selected_index = 4  # the 反馈 section lists the class's exercises to hold back
+    assert [value for _, value in desk.hold_back.options] == [X]
+    desk.hold_back.value = (X,)
+    assert "参考答案 / 要点" not in desk.make_feedback()[0].read_text(encoding="utf-8")
+    desk.hold_back.value = ()
+    assert "参考答案 / 要点" in desk.make_feedback()[0].read_text(encoding="utf-8")
     assert "<iframe class='kamlab-preview' sandbox=''" in desk.fb_preview.value
     href = re.search(r"base64,([^']+)'", desk.fb_link.value).group(1)
     with zipfile.ZipFile(io.BytesIO(base64.b64decode(href))) as archive:

@@ -462,6 +462,8 @@ class Desk:
 
     def _feedback_section(self) -> W.Widget:
         self.with_model = W.Checkbox(value=True, description="在反馈中显示参考答案", indent=False)
+        self.hold_back = W.SelectMultiple(options=[], rows=4, description="暂不公布",
+                                          layout=W.Layout(width="640px"))
         self.fb_button = W.Button(description="生成全部反馈", button_style="primary")
         self.fb_status = W.HTML()
         self.fb_link = W.HTML()
@@ -472,12 +474,15 @@ class Desk:
         self.fb_pick.observe(guarded(self.fb_status)(lambda c: self._preview()), "value")
         return W.VBox([W.HTML("<p>为每位学员生成一页反馈（回答、得分、评语；可选参考答案），预览任意一页，"
                               "全部下载为一个 zip。</p>"),
-                       self.with_model, self.fb_button, self.fb_status, self.fb_link, self.fb_pick, self.fb_preview])
+                       self.with_model,
+                       W.HTML("<p style='margin:0'>下面选中的练习暂不公布参考答案（其余照常显示；按住 Ctrl 可多选）：</p>"),
+                       self.hold_back, self.fb_button, self.fb_status, self.fb_link, self.fb_pick, self.fb_preview])
 
     def make_feedback(self) -> list[Path]:
         if not self.db.is_file():
             raise InputError("成绩册", "还没有成绩册：请先在“班级”中导入名单")
-        pages = _steps().feedback(self.db, model_answers=self.with_model.value)
+        hold: bool | list[str] = (list(self.hold_back.value) or False) if self.with_model.value else True
+        pages = _steps().feedback(self.db, hold_back=hold)
         out = _steps().folder(self.db, "feedback")
         labels = _steps().page_labels(self.db, pages)
         self._fb_pages = dict(zip(labels, pages, strict=True))
@@ -536,3 +541,12 @@ class Desk:
     def _tab_changed(self, change: dict) -> None:
         if change["new"] == 3 and not self.g_exercise.options:
             guarded(self.g_status)(self._load_exercises)()
+        if change["new"] == 4 and self.db.is_file():
+            guarded(self.fb_status)(self._load_hold_back)()
+
+    def _load_hold_back(self) -> None:
+        titles = {x.id: x.label for x in _steps().exercises()}
+        chosen = set(self.hold_back.value)
+        ids = _steps().class_exercises(self.db)
+        self.hold_back.options = [(titles.get(x, x), x) for x in ids]
+        self.hold_back.value = tuple(x for x in ids if x in chosen)

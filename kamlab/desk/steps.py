@@ -155,11 +155,12 @@ def remove_score(db: str | Path, learner: str, exercise: str, question: str) -> 
     remove_manual(db=db, learner=learner, exercise=exercise, question=question)
 
 
-def feedback(db: str | Path, model_answers: bool = True) -> list[Path]:
-    """Every learner's feedback page into ``feedback/`` beside the gradebook."""
+def feedback(db: str | Path, hold_back: bool | Sequence[str] = False) -> list[Path]:
+    """Every learner's feedback page into ``feedback/`` beside the gradebook; ``hold_back``:
+    ``True`` shows no model answers, or the exercise ids whose model answers wait."""
     from ..grading import write_feedback
 
-    return write_feedback(db=db, out=folder(db, "feedback"), no_model_answers=not model_answers)
+    return write_feedback(db=db, out=folder(db, "feedback"), no_model_answers=hold_back)
 
 
 def page_labels(db: str | Path, pages: Sequence[Path]) -> list[str]:

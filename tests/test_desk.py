@@ -58,13 +58,6 @@ def test_queue_hides_names_until_revealed():
     assert q.label() == "名L002（L002）"
 
 
-def test_next_pending_skips_answers_already_scored():
-    q = GradingQueue(X, Q, [answer("A"), answer("B", manual=1.0), answer("C")], {"A": 1, "B": 2, "C": 3})
-    assert [a.learner_id for a in q.items] == ["A", "C", "B"]
-    q.update("C", manual_score=2.0)
-    assert q.next_pending().learner_id == "C"  # nothing pending after A: plain next
-
-
 def test_anonymous_numbers_are_a_stable_permutation_unrelated_to_the_roster():
     ids = [f"L{i:03d}" for i in range(1, 31)]
     numbers = anonymous_numbers(X, ids)

@@ -106,13 +106,6 @@ class GradingQueue:
         """The previous answer (stays on the first one)."""
         return self.go(self.index - 1)
 
-    def next_pending(self) -> Answer | None:
-        """The next answer after the current one that still needs a person, else the next one."""
-        for i in range(self.index + 1, len(self.items)):
-            if self.items[i].pending:
-                return self.go(i)
-        return self.next()
-
     def update(self, learner_id: str, **changes: Any) -> Answer:
         """Replace a learner's answer after a save (its place in the queue is kept)."""
         for i, a in enumerate(self.items):

@@ -18,7 +18,7 @@ setup: $(STAMP) fonts
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e ".[book,test,lite,lab]"
+	$(BIN)/python -m pip install -q -e ".[book,test,lite,lab,desk]"
 	touch $(STAMP)
 
 fonts:

@@ -153,6 +153,18 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", metavar="文件", required=True, help="成绩册文件 / gradebook file")
     p.add_argument("--out", metavar="路径", required=True, help="输出目录 / output folder")
     p.add_argument("--tz", metavar="时区", default="Asia/Shanghai", help="显示时间所用时区（默认 Asia/Shanghai） / time zone")
+
+    p = sub.add_parser("desk", help="在浏览器中打开培训师工作台 / open the trainer's desk in the browser",
+                       description="启动培训师工作台（Voilà 网页）：班级、布置、收取、批改、反馈、报告，一页完成。\n"
+                                   "默认只在本机（127.0.0.1）可访问；用 --host 在局域网开放时必须使用令牌或密码。\n"
+                                   "Start the trainer's desk (a Voilà page): class, assign, collect, grade,\n"
+                                   "feedback, report. Loopback only unless --host; then a token or password is required.",
+                       formatter_class=fmt)
+    p.add_argument("--db", metavar="文件", default="gradebook.sqlite", help="成绩册文件（默认 gradebook.sqlite） / gradebook file")
+    p.add_argument("--port", metavar="端口", type=int, default=8866, help="端口（默认 8866） / port")
+    p.add_argument("--host", metavar="地址", help="监听地址（默认 127.0.0.1；局域网用 0.0.0.0） / address to listen on")
+    p.add_argument("--token", metavar="令牌", help="访问令牌（--host 时默认随机生成） / access token")
+    p.add_argument("--password", action="store_true", help="改用密码（启动时输入） / ask for a password instead")
     return parser
 
 
@@ -165,7 +177,8 @@ def main(argv: list[str] | None = None) -> int:
     with chinese_argparse():
         args = _build_parser().parse_args(argv)
     try:
-        return int(import_module(f"kamlab.grading.{STAGES[args.command]}").main(args) or 0)
+        module = "kamlab.desk.launch" if args.command == "desk" else f"kamlab.grading.{STAGES[args.command]}"
+        return int(import_module(module).main(args) or 0)
     except InputError as error:
         print(f"错误：{error}", file=sys.stderr)
         return 2

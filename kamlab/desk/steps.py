@@ -1,0 +1,186 @@
+"""The desk's six steps as plain functions over a gradebook path.
+
+Each one calls the trainer's loop (:mod:`kamlab.grading`) — the same functions the
+``kamlab`` command calls — and adds no SQL and no second way of writing the
+gradebook. Files the desk produces go into folders beside the gradebook
+(``class/``, ``feedback/``, ``report/``), never anywhere else. Every function
+opens the gradebook, does its work and closes it, so two browser tabs (two
+kernels) on one gradebook are two short-lived writers that SQLite serialises.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..errors import InputError
+from ..grading import gradebook
+from ..grading.keys import exercise_ids, load_key
+from .grading_queue import Answer
+
+#: Question types whose automatic score is only provisional: a person reads them.
+NEEDS_PERSON = frozenset({"text", "worksheet", "proposition"})
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """An assignable exercise as the desk lists it."""
+
+    id: str
+    title: str
+    chapter: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.chapter} · {self.title}"
+
+
+def exercises() -> list[Exercise]:
+    """Every assignable exercise with its Chinese title and chapter."""
+    out = []
+    for xid in exercise_ids():
+        sheet, _ = load_key(xid)
+        out.append(Exercise(xid, sheet.title, getattr(sheet, "chapter", "") or "-".join(xid.split("-")[:2])))
+    return out
+
+
+def folder(db: str | Path, name: str) -> Path:
+    """A folder beside the gradebook (``class``, ``feedback``, ``report``)."""
+    return Path(db).resolve().parent / name
+
+
+def class_list(db: str | Path) -> pd.DataFrame:
+    """学号, 姓名, 已提交 (exercises submitted) for every learner."""
+    con = gradebook.connect(db, readonly=True)
+    try:
+        names = gradebook.roster(con)
+        scores = gradebook.latest_scores(con)
+    finally:
+        con.close()
+    done = scores.groupby("learner_id")["exercise_id"].nunique() if not scores.empty else pd.Series(dtype=int)
+    return pd.DataFrame({"学号": list(names), "姓名": list(names.values()),
+                         "已提交练习": [int(done.get(lid, 0)) for lid in names]})
+
+
+def import_roster(db: str | Path, filename: str, data: bytes) -> dict[str, str]:
+    """Read a roster file's bytes (CSV UTF-8/BOM/GBK or .xlsx) and add its learners
+    (creating the gradebook when it does not exist yet). Raises InputError."""
+    from ..grading import read_roster
+
+    roster = read_roster(data, filename=filename)
+    con = gradebook.connect(db, create=True)
+    try:
+        gradebook.set_roster(con, roster)
+    finally:
+        con.close()
+    return roster
+
+
+def assign(db: str | Path, exercise_ids: Sequence[str], shared: bool = False) -> Path:
+    """Write the learner packs of ``exercise_ids`` into ``class/`` beside the gradebook."""
+    from ..grading import assign as assign_exercise
+
+    con = gradebook.connect(db, readonly=True)
+    try:
+        roster = gradebook.roster(con)
+    finally:
+        con.close()
+    if not roster:
+        raise InputError("名单", "成绩册中还没有学员：请先在“班级”中导入名单")
+    out = folder(db, "class")
+    for xid in exercise_ids:
+        assign_exercise(xid, roster=roster, out=out, db=db, shared=shared)
+    return out
+
+
+def grade_uploads(db: str | Path, files: Sequence[tuple[str, bytes]],
+                  on_progress: Callable[[int, int], None] | None = None, chunk: int = 25) -> list[Any]:
+    """Grade uploaded submissions (name, bytes); one result per file (accepted or reason)."""
+    from ..grading import grade
+
+    results: list[Any] = []
+    for start in range(0, len(files), chunk):
+        results += grade(list(files[start:start + chunk]), db=db)
+        if on_progress:
+            on_progress(min(start + chunk, len(files)), len(files))
+    return results
+
+
+def class_exercises(db: str | Path) -> list[str]:
+    """Exercise ids assigned to the class or with a submission, in the order they came."""
+    con = gradebook.connect(db, readonly=True)
+    try:
+        return gradebook.class_exercises(con)
+    finally:
+        con.close()
+
+
+def question_answers(db: str | Path, exercise: str, question: str) -> list[Answer]:
+    """Every learner's latest answer to one question, with automatic and manual scores."""
+    con = gradebook.connect(db, readonly=True)
+    try:
+        names = gradebook.roster(con)
+        frame = gradebook.latest_scores(con)
+    finally:
+        con.close()
+    rows = frame[(frame["exercise_id"] == exercise) & (frame["question_id"] == question)]
+    review = rows["needs_review"] if "needs_review" in rows else pd.Series(0, index=rows.index)
+    return [Answer(r.learner_id, names.get(r.learner_id, ""), r.answer, float(r.auto_score), float(r.max_score),
+                   r.detail, None if pd.isna(r.manual_score) else float(r.manual_score), r.comment, bool(flag))
+            for r, flag in zip(rows.itertuples(), review, strict=True)]
+
+
+def save_score(db: str | Path, learner: str, exercise: str, question: str, score: float) -> None:
+    """Record a manual score (checked: known learner/exercise/question, 0…max)."""
+    from ..grading import set_manual
+
+    set_manual(db=db, learner=learner, exercise=exercise, question=question, score=score)
+
+
+def save_comment(db: str | Path, learner: str, exercise: str, question: str, comment: str) -> None:
+    """Record (or clear, with ``""``) the trainer's comment on one answer."""
+    from ..grading import set_manual
+
+    set_manual(db=db, learner=learner, exercise=exercise, question=question, comment=comment)
+
+
+def remove_score(db: str | Path, learner: str, exercise: str, question: str) -> None:
+    """Undo: remove the manual score and comment of one answer."""
+    from ..grading import remove_manual
+
+    remove_manual(db=db, learner=learner, exercise=exercise, question=question)
+
+
+def feedback(db: str | Path, hold_back: bool | Sequence[str] = False) -> list[Path]:
+    """Every learner's feedback page into ``feedback/`` beside the gradebook; ``hold_back``:
+    ``True`` shows no model answers, or the exercise ids whose model answers wait."""
+    from ..grading import write_feedback
+
+    return write_feedback(db=db, out=folder(db, "feedback"), no_model_answers=hold_back)
+
+
+def page_labels(db: str | Path, pages: Sequence[Path]) -> list[str]:
+    """``姓名（学号）`` for each learner's feedback page (found by its file name), else the name."""
+    from ..grading.names import file_stem
+
+    con = gradebook.connect(db, readonly=True)
+    try:
+        names = gradebook.roster(con)
+    finally:
+        con.close()
+    by_stem = {}
+    for lid, name in names.items():
+        label = f"{name}（{lid}）" if name else lid
+        by_stem[lid] = by_stem[file_stem(lid)] = label
+    return [by_stem.get(p.stem, p.name) for p in pages]
+
+
+def report(db: str | Path) -> tuple[Path, Path]:
+    """The class report (HTML with charts, Excel) into ``report/`` beside the gradebook."""
+    from ..grading import write_report
+
+    return write_report(db=db, out=folder(db, "report"))

@@ -117,7 +117,7 @@ def browser_figures(db: Path, bundle: bytes) -> dict[str, float]:
 
             page.locator(".lm-TabBar-tab", has_text="4. 批改").click()
             page.locator("select:visible").first.select_option(label="wang-01 · 针对一个标杆大客户进行定量计算")
-            expect(page.locator("select:visible").nth(1)).to_have_value("✎ 据此对华东重工的策略建议（2 分）")
+            expect(page.locator("select:visible").nth(1)).to_have_value("✎ 把两种视角合起来，对华东重工的策略建议（2 分）")
             start = time.perf_counter()
             page.locator("button:visible", has_text="开始批改").click()
             expect(page.locator(".kamlab-position")).to_have_text(f"第 1 / {LEARNERS} 份 · 还剩 {LEARNERS} 份")

@@ -108,7 +108,7 @@ def test_a_class_runs_through_the_desk(browser, desk_server, shots: Path, tmp_pa
     # 4. 批改: the free-text question, two answers, keyboard only, names hidden then revealed
     section(4, "批改")
     page.locator("select:visible").first.select_option(label="wang-01 · 针对一个标杆大客户进行定量计算")
-    expect(page.locator("select:visible").nth(1)).to_have_value("✎ 据此对华东重工的策略建议（2 分）")
+    expect(page.locator("select:visible").nth(1)).to_have_value("✎ 把两种视角合起来，对华东重工的策略建议（2 分）")
     page.locator("button:visible", has_text="开始批改").click()
     who = page.locator(".kamlab-who")
     expect(who).to_contain_text("学员 #")

@@ -74,7 +74,7 @@ pdf: browser-deps
 
 ## bench: print the speed figures named in the issues
 bench: setup
-	$(BIN)/python -m kamlab.bench
+	$(BIN)/python -m kamlab.perf
 
 clean:
 	$(BIN)/jupyter-book clean --all . || true

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import jupytext
 
-from kamlab.exercise import public_sheet
 from kamlab.grading.assign import strip_key
+from kamlab.learner.exercise import public_sheet
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "exercises" / "src"

@@ -2,7 +2,7 @@
 
 import json
 
-from kamlab.answers import AnswerStore
+from kamlab.learner.answers import AnswerStore
 
 
 def test_save_then_load_roundtrip(tmp_path):

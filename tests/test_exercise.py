@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from kamlab.exercise import load_sheet, public_sheet
 from kamlab.grading.keys import exercise_ids, exercises_dir, load_key
+from kamlab.learner.exercise import load_sheet, public_sheet
 from kamlab.widgets import EditableTable, exercise_answers, proposition_widget, strength_widget
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -6,7 +6,7 @@ from importlib import resources
 import pytest
 
 from kamlab import InputError
-from kamlab.quiz import _parse, load_quiz
+from kamlab.learner.quiz import _parse, load_quiz
 
 QUIZ_DIR = resources.files("kamlab") / "data" / "quiz"
 CHAPTERS = sorted(p.name[:-5] for p in QUIZ_DIR.iterdir() if p.name.endswith(".json"))

@@ -4,7 +4,7 @@ import pytest
 from openpyxl import load_workbook
 
 from kamlab import InputError
-from kamlab.worksheet import parse_worksheet
+from kamlab.learner.worksheet import parse_worksheet
 
 SHEET = parse_worksheet({"id": "t", "title": "测试表", "sections": [
     {"title": "一", "fields": [{"key": "a", "label": "甲", "required": True}, {"key": "b", "label": "乙"}]}]})

@@ -17,7 +17,7 @@ import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ..answers import write_json_atomic
+from ..learner.answers import write_json_atomic
 from .grade import read_roster
 from .keys import exercises_dir, load_key
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..exercise import ExerciseSheet, parse_sheet
+from ..learner.exercise import ExerciseSheet, parse_sheet
 
 
 def exercises_dir() -> Path:

@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..answers import AnswerStore, write_json_atomic
+from ..learner.answers import AnswerStore, write_json_atomic
 
 SCHEMA = "kamlab-submission"
 VERSION = 1

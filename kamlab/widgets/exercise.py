@@ -2,7 +2,7 @@
 
 ``ex = exercise_answers("wang-01-quantify")`` opens the exercise's answer file
 (``kamlab-answers/<id>.json``, or ``$KAMLAB_ANSWERS_DIR``) through
-:class:`kamlab.answers.AnswerStore`. ``ex.bind("strength", strength_widget())``
+:class:`kamlab.learner.answers.AnswerStore`. ``ex.bind("strength", strength_widget())``
 restores a calculator or table from the file and saves it on every change;
 ``ex.sheet()`` is the question form; ``ex.tools()`` offers export (Excel,
 Markdown) and submission. The saved file holds::
@@ -23,10 +23,10 @@ from typing import Any
 
 import ipywidgets as W
 
-from ..answers import AnswerStore, answers_dir
 from ..errors import InputError
-from ..exercise import ExerciseSheet, load_sheet
 from ..grading import submit
+from ..learner.answers import AnswerStore, answers_dir
+from ..learner.exercise import ExerciseSheet, load_sheet
 from ._base import error_html
 
 ASSIGNMENT_FILE = "assignment.json"

@@ -6,7 +6,7 @@ import html
 
 import ipywidgets as W
 
-from ..quiz import load_quiz
+from ..learner.quiz import load_quiz
 
 
 class QuizWidget(W.VBox):

@@ -6,9 +6,9 @@ import html
 
 import ipywidgets as W
 
-from ..answers import AnswerStore, answers_dir
 from ..errors import InputError
-from ..worksheet import Worksheet, load_worksheet
+from ..learner.answers import AnswerStore, answers_dir
+from ..learner.worksheet import Worksheet, load_worksheet
 from ._base import error_html
 
 

@@ -17,7 +17,7 @@ import json
 from dataclasses import dataclass
 from importlib import resources
 
-from .errors import InputError
+from ..errors import InputError
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from typing import Any
 
 import pandas as pd
 
-from .errors import InputError
+from ..errors import InputError
 
 QUESTION_TYPES = ("number", "choice", "text", "table", "inputs", "proposition", "worksheet")
 #: Question fields a learner may see; everything else (``key`` …) is the trainer's.

@@ -8,7 +8,7 @@ A worksheet is data: ``kamlab/data/worksheets/<id>.json``::
 
 :class:`Worksheet` validates answers (required fields named when empty) and
 exports them to Markdown and Excel. The widget (:mod:`kamlab.widgets.worksheet`)
-saves answers as they change through :class:`kamlab.answers.AnswerStore`.
+saves answers as they change through :class:`kamlab.learner.answers.AnswerStore`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import InputError
+from ..errors import InputError
 
 
 @dataclass(frozen=True)

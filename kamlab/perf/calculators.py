@@ -1,6 +1,6 @@
 """Benchmarks named in the foundation issue; prints figures, asserts nothing.
 
-Run ``python -m kamlab.bench`` (or ``make bench``). Targets: ``import kamlab``
+Run ``python -m kamlab.perf.calculators`` (or ``make bench``). Targets: ``import kamlab``
 ≤ 0.3 s; one widget recompute + redraw ≤ 50 ms (median of 20); the selection
 matrix for 1,000,000 generated accounts ≤ 1 s and ≥ 50× faster than a per-row
 Python loop doing the same validation and placement.
@@ -27,7 +27,7 @@ def _import_time(runs: int = 5) -> float:
 
 
 def _widget_redraw(runs: int = 20) -> float:
-    from .widgets import selection_widget
+    from ..widgets import selection_widget
 
     accounts = pd.DataFrame({
         "客户": ["华东重工", "宏远汽车", "北方电力", "精工模具", "海川船舶", "中联泵业"],
@@ -63,8 +63,8 @@ def _loop_selection(accounts: pd.DataFrame) -> list[str]:
     This is what the model would cost written naively: every cell through the
     package's scalar validators (the learner-facing checks), then an if/else.
     """
-    from ._checks import at_least, in_range
-    from .attractiveness import SELECTION_SCHEME as s
+    from .._checks import at_least, in_range
+    from ..attractiveness import SELECTION_SCHEME as s
 
     names = {k: q.name for k, q in s.quadrants.items()}
     out = []
@@ -79,7 +79,7 @@ def _loop_selection(accounts: pd.DataFrame) -> list[str]:
 
 def main() -> None:
     """Print every figure with its target."""
-    from . import selection_matrix
+    from .. import selection_matrix
 
     print(f"import kamlab                       {_import_time():.3f} s   (target ≤ 0.3 s)")
     print(f"widget recompute + redraw (median)  {_widget_redraw() * 1000:.1f} ms  (target ≤ 50 ms)")

@@ -120,6 +120,7 @@ class SavedWork:
         quizzes: chapter -> {"answered": n, "correct": n, "total": n}.
         profile: the company profile.
         key_accounts: accounts the learner marked as key (empty: the 战略客户 quadrant).
+        example: this is the book's example work, not a learner's.
     """
 
     calculators: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
@@ -127,6 +128,7 @@ class SavedWork:
     quizzes: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     profile: CompanyProfile = EXAMPLE
     key_accounts: tuple[str, ...] = ()
+    example: bool = False
 
     def state(self, chapter: str, key: str) -> Any:
         """A calculator's saved inputs, or None."""
@@ -350,7 +352,9 @@ def _pareto_pyramid(work: SavedWork, rows: list[dict[str, str]], unit: str) -> t
         by = value
     bands = [_get(saved_y, f"b{i}", i + 1) for i in range(4)]
     if any(b is None for b in bands):
-        bands = list(kamlab.pyramid.DEFAULT_BANDS) if hasattr(kamlab, "pyramid") else [20, 30, 30, 20]
+        from .pyramid import DEFAULT_BANDS
+
+        bands = list(DEFAULT_BANDS)
     try:
         measures = [c for c in ("销售额", "利润") if c in customers.columns]
         pyramid = kamlab.customer_pyramid(customers, by=by, bands=bands, measures=measures or None)
@@ -667,7 +671,7 @@ def build_plan(work: SavedWork) -> KeyAccountPlan:
         Section(5, SECTION_TITLES[4], tuple(action_piece), tuple(m5)),
     )
     return KeyAccountPlan(work.profile, sections, progress_frame(work), tuple(actions), keys,
-                          is_example=work.profile.is_example and not work.calculators)
+                          is_example=work.example)
 
 
 # --- the book's example -----------------------------------------------------------------
@@ -716,4 +720,4 @@ def example_work() -> SavedWork:
         "wang-00-current-state": {"top_three": "建立大客户档案，6 月 30 日前完成"},
         "ye-04-partners": {"air": "总部大客户部负责高层关系与框架协议", "ground": "经销商负责日常交付与回款"},
     }
-    return SavedWork(calculators, worksheets, {}, EXAMPLE, ())
+    return SavedWork(calculators, worksheets, {}, EXAMPLE, (), example=True)

@@ -51,6 +51,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "竞争对手": ("对手", "competitor"),
 }
 
+#: Units a header may carry in brackets and still match its column.
+HEADER_UNITS = ("元", "千元", "万元", "百万元", "亿元", "%", "％", "分", "0-10", "0–10")
+
 #: File endings the import accepts.
 SUFFIXES = (".xlsx", ".xlsm", ".csv", ".txt", ".tsv")
 
@@ -83,6 +86,9 @@ class Column:
         names = [*self.aliases, *ALIASES.get(self.name, ())]
         if self.unit:
             names += [self.header, f"{self.name}({self.unit})", f"{self.name}/{self.unit}"]
+        if self.numeric:  # a unit written into the header: 销售额（万元）, 利润(元), 权重（%）
+            for base in (self.name, *ALIASES.get(self.name, ())[:3]):
+                names += [f"{base}{o}{u}{c}" for u in HEADER_UNITS for o, c in (("（", "）"), ("(", ")"))]
         return list(dict.fromkeys(names))
 
 

@@ -2,6 +2,7 @@
 
 from .benchmark import BenchmarkWidget, DiagnosisWidget, benchmark_widget, diagnosis_widget
 from .benefit_ranking import BenefitRankingWidget, benefit_ranking_widget
+from .chapter_work import chapter
 from .competition import CompetitionWidget, competition_widget
 from .exercise import ExerciseAnswers, exercise_answers
 from .global_readiness import ReadinessWidget, readiness_widget
@@ -28,6 +29,7 @@ from .value_index import ValueIndexWidget, value_index_widget
 from .worksheet import WorksheetWidget, worksheet_widget
 
 __all__ = [
+    "chapter",
     "EditableTable",
     "ExerciseAnswers",
     "exercise_answers",

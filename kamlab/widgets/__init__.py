@@ -15,6 +15,8 @@ from .organisation import OrganisationWidget, organisation_widget
 from .pareto import ParetoWidget, pareto_widget
 from .partnership import PartnershipWidget, partnership_widget
 from .pipeline import PipelineWidget, pipeline_widget
+from .plan import PlanWidget, plan_widget
+from .profile import ProfileWidget, profile_widget
 from .proposition import PropositionWidget, proposition_widget
 from .pyramid import PyramidWidget, ValueScorecardWidget, pyramid_widget, value_scorecard_widget
 from .quiz import QuizWidget, quiz_widget
@@ -30,6 +32,10 @@ from .worksheet import WorksheetWidget, worksheet_widget
 
 __all__ = [
     "chapter",
+    "PlanWidget",
+    "plan_widget",
+    "ProfileWidget",
+    "profile_widget",
     "EditableTable",
     "ExerciseAnswers",
     "exercise_answers",

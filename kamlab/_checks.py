@@ -80,11 +80,20 @@ def at_least(value: object, field: str, low: float = 0.0) -> float:
     return number
 
 
+def name_text(raw: object) -> str:
+    """A typed name as text: stripped; blank for None and NaN; 5 and 5.0 read as "5"."""
+    if raw is None or (isinstance(raw, float) and math.isnan(raw)):
+        return ""
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    return str(raw).strip()
+
+
 def names(values: Iterable[object], field: str) -> tuple[str, ...]:
-    """Strip names and reject empty or duplicate ones."""
+    """Strip names and reject empty or duplicate ones (a duplicate is named as such)."""
     out: list[str] = []
     for i, raw in enumerate(values, start=1):
-        name = "" if raw is None else str(raw).strip()
+        name = name_text(raw)
         if not name:
             raise InputError(field, f"第 {i} 项的名称为空，请填写名称", raw)
         if name in out:
@@ -95,10 +104,18 @@ def names(values: Iterable[object], field: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def weights(items: Mapping[str, object], field: str = "权重") -> dict[str, float]:
-    """Validate criterion weights: names unique and non-empty, each 0–100, sum 100."""
-    keys = names(items.keys(), f"{field}·名称")
-    parsed = {k: in_range(items[k], f"{field}·{k}", 0, WEIGHT_TOTAL) for k in keys}
+def weights(
+    items: Mapping[object, object] | Iterable[tuple[object, object]], field: str = "权重"
+) -> dict[str, float]:
+    """Validate criterion weights: names unique and non-empty, each 0–100, sum 100.
+
+    ``items`` is ``{name: weight}`` or ``(name, weight)`` pairs; pairs keep a
+    repeated name (a copied row), so it is reported as a duplicate rather than
+    silently merged. Names are stripped before anything is keyed by them.
+    """
+    pairs = list(items.items()) if isinstance(items, Mapping) else [tuple(p) for p in items]
+    keys = names([k for k, _ in pairs], f"{field}·名称")
+    parsed = {k: in_range(v, f"{field}·{k}", 0, WEIGHT_TOTAL) for k, (_, v) in zip(keys, pairs, strict=True)}
     total = sum(parsed.values())
     if abs(total - WEIGHT_TOTAL) > _TOL:
         parts = " + ".join(f"{k} {_fmt(v)}" for k, v in parsed.items())
@@ -106,6 +123,17 @@ def weights(items: Mapping[str, object], field: str = "权重") -> dict[str, flo
             field, f"之和应为 100，当前为 {_fmt(round(total, 6))}（{parts}）", total
         )
     return parsed
+
+
+def stripped_headers(frame: pd.DataFrame, field: str) -> pd.DataFrame:
+    """``frame`` with headers as stripped text; a header that occurs twice is an error."""
+    headers = [name_text(c) for c in frame.columns]
+    seen: set[str] = set()
+    for header in headers:
+        if header in seen:
+            raise InputError(field, f"列“{header}”出现了两次，每列名称须唯一", header)
+        seen.add(header)
+    return frame if headers == list(frame.columns) else frame.set_axis(headers, axis=1)
 
 
 def non_empty(rows: Sequence[object] | pd.DataFrame, field: str) -> None:
@@ -129,6 +157,7 @@ def numeric_frame(
     out of ``[low, high]``.
     """
     non_empty(frame, field)
+    frame = stripped_headers(frame, field)
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise InputError(field, f"缺少列“{missing[0]}”", missing[0])

@@ -126,7 +126,7 @@ def business_strength(table: pd.DataFrame) -> StrengthResult:
     for col in ("标准", "权重", "我方", "最强对手"):
         if col not in table.columns:
             raise _checks.InputError("客户采购标准表", f"缺少列“{col}”", col)
-    criteria = Criteria.from_mapping(dict(zip(table["标准"], table["权重"], strict=True)), "采购标准权重")
+    criteria = Criteria.from_mapping(list(zip(table["标准"], table["权重"], strict=True)), "采购标准权重")
     rated = _checks.numeric_frame(table, ["我方", "最强对手"], "客户采购标准表", 0, 10, row_label="标准")
     w = pd.Series(criteria.weights, index=table.index)
     out = pd.DataFrame({"标准": list(criteria.names), "权重": list(criteria.weights)})
@@ -169,7 +169,9 @@ class PortfolioResult:
         return self.table.to_html(index=False, float_format=lambda v: f"{v:.2f}")
 
 
-def _portfolio(accounts: pd.DataFrame, x: str, scheme: MatrixScheme, field: str) -> PortfolioResult:
+def _portfolio(accounts: pd.DataFrame | ScoredTable, x: str, scheme: MatrixScheme, field: str) -> PortfolioResult:
+    if isinstance(accounts, ScoredTable):
+        accounts = accounts.table
     _checks.non_empty(accounts, field)
     for col in ("客户", "吸引力", x, "销售额"):
         if col not in accounts.columns:
@@ -184,11 +186,13 @@ def _portfolio(accounts: pd.DataFrame, x: str, scheme: MatrixScheme, field: str)
     return PortfolioResult(place(values, x, "吸引力", scheme), scheme, x, "吸引力")
 
 
-def selection_matrix(accounts: pd.DataFrame, scheme: MatrixScheme = SELECTION_SCHEME) -> PortfolioResult:
+def selection_matrix(
+    accounts: pd.DataFrame | ScoredTable, scheme: MatrixScheme = SELECTION_SCHEME
+) -> PortfolioResult:
     """Place accounts by attractiveness (y) and relative strength (x).
 
     Args:
-        accounts: columns ``客户``, ``吸引力`` (0–10), ``相对实力`` (ratio, 0–5)
+        accounts: the result of :func:`score_attractiveness`, or a table with columns ``客户``, ``吸引力`` (0–10), ``相对实力`` (ratio, 0–5)
             and ``销售额`` (current sales, ≥ 0; drawn as bubble size).
         scheme: axes, cut-lines and quadrant names (default :data:`SELECTION_SCHEME`).
     """
@@ -196,7 +200,7 @@ def selection_matrix(accounts: pd.DataFrame, scheme: MatrixScheme = SELECTION_SC
 
 
 def vulnerability_matrix(
-    accounts: pd.DataFrame, scheme: MatrixScheme = VULNERABILITY_SCHEME
+    accounts: pd.DataFrame | ScoredTable, scheme: MatrixScheme = VULNERABILITY_SCHEME
 ) -> PortfolioResult:
     """Place accounts by attractiveness (y) and vulnerability 易损性 (x, 0–10)."""
     return _portfolio(accounts, "易损性", scheme, "大客户组合表")

@@ -20,7 +20,7 @@ Worked by hand (equal weights): external 8, 6, 9, 7; internal 8, 4, 5, 6 →
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -75,7 +75,8 @@ def _half(criteria: Criteria, names: tuple[str, ...], scores: pd.Series) -> floa
 
 
 def assess_global_readiness(
-    scores: Mapping[str, object], weights: Mapping[str, object] | None = None
+    scores: Mapping[str, object],
+    weights: Mapping[str, object] | Iterable[tuple[object, object]] | None = None,
 ) -> ReadinessResult:
     """Weighted readiness from 0–10 scores on the eight drivers (:data:`DRIVERS`).
 

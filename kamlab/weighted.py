@@ -12,7 +12,7 @@ Worked by hand: weights 40/20/20/20, scores 8/6/5/7 →
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -36,8 +36,12 @@ class Criteria:
     label: str = "权重"
 
     @classmethod
-    def from_mapping(cls, weights: Mapping[str, object], label: str = "权重") -> Criteria:
-        """Validate ``{criterion name: weight}`` and build the criteria."""
+    def from_mapping(
+        cls, weights: Mapping[object, object] | Iterable[tuple[object, object]], label: str = "权重"
+    ) -> Criteria:
+        """Validate ``{criterion name: weight}`` (or ``(name, weight)`` pairs, as a
+        table's rows give them) and build the criteria. Names are stripped; a
+        blank or repeated name is an :class:`kamlab.InputError` naming it."""
         parsed = _checks.weights(weights, label)
         return cls(tuple(parsed), tuple(parsed.values()), label)
 
@@ -118,6 +122,7 @@ def score_table(
     if not isinstance(criteria, Criteria):
         criteria = Criteria.from_mapping(criteria, weight_label)
     _checks.non_empty(scores, table_label)
+    scores = _checks.stripped_headers(scores, table_label)
     if name_col in scores.columns:
         _checks.names(scores[name_col], f"{table_label}·{name_col}")
     total = weighted_scores(criteria, scores, table_label, row_label=name_col)

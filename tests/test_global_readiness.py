@@ -67,5 +67,5 @@ def test_chart_and_widget():
 
     w = readiness_widget(scores(8, 6, 9, 7, 8, 4, 5, 6))
     assert w.result.score == 6.625 and draw_readiness(w.result).axes
-    w.table._cells[0][2].value = "20"  # weights now 107.5
+    w.table.set_cell(0, 2, "20")  # weights now 107.5
     assert "驱动因素权重" in w.error.value

@@ -67,5 +67,5 @@ def test_chart_and_widget():
 
     w = partnership_widget((4, 4, 3, 5), (3, 4, 3, 4), (3, 3, 4, 2))
     assert w.result.partnership_type == TYPE_II and draw_partnership(w.result).axes
-    w.facilitators._cells[0][1].value = "9"
+    w.facilitators.set_cell(0, 1, "9")
     assert "促进因素·企业文化兼容" in w.error.value

@@ -72,5 +72,5 @@ def test_funnel_chart_and_widget():
 
     w = pipeline_widget(load_sample("wang_pipeline"))
     assert w.result.weighted_total == 827.75 and draw_funnel(w.result).axes
-    w.probabilities._cells[7][1].value = "50"  # 意向达成 below 商务公关 75
+    w.probabilities.set_cell(7, 1, "50")  # 意向达成 below 商务公关 75
     assert "阶段概率·意向达成" in w.error.value

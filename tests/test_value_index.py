@@ -73,5 +73,5 @@ def test_value_chart_and_widget():
     assert {"A", "B"} <= {t.get_text().split("\n")[0] for t in fig.axes[0].texts}
     w = value_index_widget(_offers(), TWO)
     assert w.error.value == "" and w.result.best() == "A"
-    w.offers._cells[1][1].value = "-5"  # B's price
+    w.offers.set_cell(1, 1, "-5")  # B's price
     assert "价格" in w.error.value

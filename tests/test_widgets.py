@@ -25,17 +25,17 @@ def test_selection_widget_computes_and_draws():
 def test_selection_widget_bad_weight_shown_inline_inputs_kept():
     w = selection_widget(ACCOUNTS)
     before = w.accounts.value
-    w.criteria._cells[0][1].value = "30"  # weights now sum to 90
+    w.criteria.set_cell(0, 1, "30")  # weights now sum to 90
     assert "之和应为 100，当前为 90" in w.error.value
     assert w.accounts.value == before
     assert w.criteria.value[0]["权重"] == "30"
-    w.criteria._cells[0][1].value = "40"
+    w.criteria.set_cell(0, 1, "40")
     assert w.error.value == ""
 
 
 def test_selection_widget_added_criterion_keeps_other_columns():
     w = selection_widget(ACCOUNTS)
-    w.criteria._add_row({"标准": "战略协同", "权重": "0"}, notify=True)
+    w.criteria.append_row({"标准": "战略协同", "权重": "0"})
     row = w.accounts.value[0]
     assert row["相对实力"] == "1.3" and row["战略协同"] == ""
     assert "“甲”·战略协同" in w.error.value  # the new column asks for scores

@@ -37,11 +37,11 @@ def _widget_redraw(runs: int = 20) -> float:
         "相对实力": [1.3, 0.7, 1.4, 0.9, 1.1, 0.5], "易损性": [4, 6, 5, 5, 3, 7],
     })
     widget = selection_widget(accounts)
-    cell = widget.accounts._cells[0][2]  # 华东重工's first score: what a learner edits
     times = []
     for i in range(runs):
         start = time.perf_counter()
-        cell.value = str(7 + i % 2)  # triggers recompute + redraw through the observer
+        # 华东重工's first score, typed as a learner would: recompute + redraw through the observer
+        widget.accounts.set_cell(0, 2, str(7 + i % 2))
         times.append(time.perf_counter() - start)
     assert widget.error.value == "", widget.error.value
     return statistics.median(times)

@@ -16,22 +16,58 @@ restored on reopen (see :mod:`kamlab.widgets.exercise`).
 
 from __future__ import annotations
 
+import base64
 import html
 import io
+import logging
+import traceback
 from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as W
+import pandas as pd
 
 from ..charts import configure_fonts
 from ..errors import InputError
 
+LOG = logging.getLogger("kamlab.widgets")
 ERROR_STYLE = "color:#b00020;background:#fdecea;padding:6px 10px;border-radius:4px"
 
 
 def error_html(error: Exception) -> str:
     """The inline error box for a message."""
     return f"<div class='kamlab-error' style='{ERROR_STYLE}'>⚠ {html.escape(str(error))}</div>"
+
+
+def unexpected_error_html(error: BaseException) -> str:
+    """The inline box for an error that is not the learner's: a Chinese line,
+    and the traceback for a trainer, collapsed."""
+    detail = "".join(traceback.format_exception(error)).strip()
+    return (f"<div class='kamlab-error kamlab-unexpected' style='{ERROR_STYLE}'>"
+            f"⚠ 计算出错：{html.escape(type(error).__name__)}：{html.escape(str(error))}；你的输入已保留。"
+            "<details><summary>给培训师的详细信息</summary>"
+            f"<pre style='white-space:pre-wrap;font-size:11px'>{html.escape(detail)}</pre></details></div>")
+
+
+def download_link(filename: str, text: str, label: str = "下载当前输入（Markdown）") -> str:
+    """An HTML link that downloads ``text`` as ``filename`` from the page itself
+    (works when nothing can be written on the server's disk)."""
+    data = base64.b64encode(text.encode("utf-8")).decode("ascii")
+    return (f"<a download='{html.escape(filename)}' href='data:text/markdown;charset=utf-8;base64,{data}'>"
+            f"{html.escape(label)}</a>")
+
+
+#: Rows shown in a calculator's result table; longer results say how many are hidden.
+TABLE_ROWS = 50
+
+
+def table_html(frame: pd.DataFrame, limit: int = TABLE_ROWS) -> str:
+    """A result table as escaped HTML, at most ``limit`` rows (the rest counted)."""
+    shown = frame.head(limit)
+    out = shown.to_html(index=False, escape=True, float_format=lambda v: f"{v:.2f}")
+    if len(frame) > limit:
+        out += f"<p><small>共 {len(frame)} 行，此处显示前 {limit} 行。</small></p>"
+    return out
 
 
 def figure_png(fig) -> bytes:
@@ -84,6 +120,7 @@ class Calculator:
         self.listeners: list[Callable[[Calculator], None]] = []
         self.input_listeners: list[Callable[[Calculator], None]] = []
         self._muted = False
+        self._changes: list[Callable[[dict[str, Any]], None]] = []
         self._inputs = [w for w in (watch if watch is not None else controls) if _stateful(w)]
         self.box = W.VBox([*controls, self.error, self.summary, self.chart])
         for widget in watch if watch is not None else controls:
@@ -103,20 +140,29 @@ class Calculator:
             return None
         for listener in self.input_listeners:
             listener(self)
+        if self._changes:
+            state = self.state()
+            for callback in self._changes:
+                callback(state)
         try:
             result = self.compute()
+            summary = self.describe(result) if self.describe is not None else None
+            fig = self.draw(result) if self.draw is not None else None
+            png = figure_png(fig) if fig is not None else None
         except InputError as error:
             self.error.value = error_html(error)
             return None
+        except Exception as error:  # noqa: BLE001 - shown to the learner, never swallowed
+            LOG.exception("calculator %s failed", type(self).__name__)
+            self.error.value = unexpected_error_html(error)
+            return None
         self.error.value = ""
         self.result = result
-        if self.describe is not None:
-            self.summary.value = self.describe(result)
-        if self.draw is not None:
-            fig = self.draw(result)
-            if fig is not None:
-                self.chart.value = figure_png(fig)
-                self.chart.layout.display = None
+        if summary is not None:
+            self.summary.value = summary
+        if png is not None:
+            self.chart.value = png
+            self.chart.layout.display = None
         for listener in self.listeners:
             listener(self)
         return result
@@ -161,6 +207,11 @@ class Calculator:
             self._muted = False
         self.refresh()
         return skipped
+
+    def on_change(self, callback: Callable[[dict[str, Any]], None]) -> None:
+        """Call ``callback(state())`` whenever the learner changes an input
+        (before the recompute, so an error in the model never stops a save)."""
+        self._changes.append(callback)
 
     def bind(self, answers: Any, name: str) -> Calculator:
         """Save this calculator's inputs in ``answers`` (an exercise's answer

@@ -8,7 +8,7 @@ import pandas as pd
 from .. import benefit_ranking as model
 from ..charts.benefit_ranking import draw_benefit_ranking
 from ._base import Calculator
-from .table import EditableTable
+from .weighted import WeightedSheet
 
 
 class BenefitRankingWidget(Calculator):
@@ -18,22 +18,16 @@ class BenefitRankingWidget(Calculator):
     """
 
     def __init__(self, needs: pd.DataFrame, scores: pd.DataFrame) -> None:
-        self.needs = EditableTable(["需求", "权重"], needs.astype(str).to_dict("records"), widths=["14em", "6em"])
-        self.scores = EditableTable(["供应商", *needs["需求"].astype(str)], scores.astype(str).to_dict("records"))
-        self.needs.on_change(self._sync_columns)
+        weights = dict(zip(needs["需求"].astype(str), needs["权重"].astype(str), strict=True))
+        self.sheet = WeightedSheet(weights, scores, lead=["供应商"], label="效益需求权重", name_header="需求")
+        self.needs, self.scores = self.sheet.criteria, self.sheet.items
         controls = [W.HTML("<b>客户的效益需求与权重（权重合计 100）</b>"), self.needs,
                     W.HTML("<b>客户眼中各供应商的表现（0–10 分；“我方”一行必填）</b>"), self.scores]
         super().__init__(controls, self._compute, draw_benefit_ranking, lambda r: r._repr_html_(),
                          watch=[self.needs, self.scores])
 
-    def _sync_columns(self) -> None:
-        wanted = ["供应商", *[r["需求"].strip() for r in self.needs.value]]
-        if wanted != self.scores.columns:
-            self.scores.set_columns(wanted)
-
     def _compute(self):
-        needs = {r["需求"]: r["权重"] for r in self.needs.value}
-        return model.rank_benefits(needs, self.scores.frame())
+        return model.rank_benefits(self.sheet.weights(), self.sheet.frame())
 
 
 def benefit_ranking_widget(needs: pd.DataFrame, scores: pd.DataFrame) -> BenefitRankingWidget:

@@ -27,7 +27,7 @@ from ..errors import InputError
 from ..grading import submit
 from ..learner.answers import AnswerStore, answers_dir
 from ..learner.exercise import ExerciseSheet, load_sheet
-from ._base import error_html
+from ._base import download_link, error_html
 
 ASSIGNMENT_FILE = "assignment.json"
 
@@ -52,11 +52,17 @@ class ExerciseAnswers:
         self.sheet_def: ExerciseSheet = load_sheet(exercise_id)
         self.store = AnswerStore(exercise_id, Path(folder) if folder else None)
         saved = self.store.load()
-        self.saved_questions: dict[str, Any] = saved.get("questions", {}) if isinstance(saved.get("questions"), dict) else {}
-        self.saved_widgets: dict[str, Any] = saved.get("widgets", {}) if isinstance(saved.get("widgets"), dict) else {}
+        odd = [k for k in ("questions", "widgets") if k in saved and not isinstance(saved[k], dict)]
+        if odd:  # hand-edited: set it aside rather than overwrite it
+            self.store.set_aside(f"的“{odd[0]}”部分格式不对")
+            saved = self.store.answers = {}
+        self.saved_questions: dict[str, Any] = dict(saved.get("questions", {}))
+        self.saved_widgets: dict[str, Any] = dict(saved.get("widgets", {}))
         self.widgets: dict[str, Any] = {}
         self.boxes: dict[str, W.Widget] = {}
-        self.status = W.HTML(error_html(InputError("答案文件", self.store.notice)) if self.store.notice else "")
+        self._touched: set[str] = set()  # questions answered in this form (the rest may be newer on disk)
+        self.status = W.HTML()
+        self._show_notice()
         self.assignment = _assignment()
 
     # --- binding ------------------------------------------------------------
@@ -81,30 +87,58 @@ class ExerciseAnswers:
                 self.status.value = error_html(InputError(
                     "答案文件", f"“{name}”中有 {len(skipped)} 项已保存的输入与当前版本不符，未能恢复，其余已恢复"))
         if hasattr(widget, "input_listeners"):
-            widget.input_listeners.append(lambda _w: self.save())
+            widget.input_listeners.append(lambda _w: self._widget_changed(name))
         elif hasattr(widget, "on_change"):
-            widget.on_change(self.save)
+            widget.on_change(lambda *_: self._widget_changed(name))
         else:
-            widget.observe(lambda _c: self.save(), names="value")
+            widget.observe(lambda _c: self._widget_changed(name), names="value")
         return widget
+
+    def _answered(self, qid: str, value: Any) -> None:
+        self._touched.add(qid)
+        self._write({"questions": {qid: value}})
+
+    def _widget_changed(self, name: str) -> None:
+        widget = self.widgets[name]
+        questions = {q.id: _state(widget) for q in self.sheet_def.questions if q.widget == name}
+        self._write({"widgets": {name: _state(widget)}, **({"questions": questions} if questions else {})})
 
     # --- answers ------------------------------------------------------------
     def collect(self) -> dict[str, Any]:
-        """Every question's current answer (form boxes and bound widgets)."""
+        """Every question's current answer: saved ones (also by other forms),
+        then this form's boxes and bound widgets."""
         out: dict[str, Any] = dict(self.saved_questions)
         for q in self.sheet_def.questions:
             if q.id in self.boxes:
-                out[q.id] = self.boxes[q.id].value
+                if q.id in self._touched or q.id not in out:
+                    out[q.id] = self.boxes[q.id].value
             elif q.widget and q.widget in self.widgets:
                 out[q.id] = _state(self.widgets[q.widget])
         return out
 
-    def save(self, *_: object) -> Path:
-        """Write questions and widget inputs atomically to the answer file."""
-        widgets = {**self.saved_widgets, **{n: _state(w) for n, w in self.widgets.items()}}
-        path = self.store.save({"questions": self.collect(), "widgets": widgets})
-        self.status.value = f"<small>已自动保存到 {html.escape(str(path))}</small>"
+    def save(self, *_: object) -> Path | None:
+        """Write every answer and widget input shown here into the answer file
+        (merged with what other forms saved; see :meth:`AnswerStore.update`)."""
+        questions = {qid: self.boxes[qid].value for qid in self._touched}
+        questions |= {q.id: _state(self.widgets[q.widget]) for q in self.sheet_def.questions
+                      if q.widget and q.widget in self.widgets}
+        return self._write({"questions": questions, "widgets": {n: _state(w) for n, w in self.widgets.items()}})
+
+    def _write(self, changes: dict[str, Any]) -> Path | None:
+        path = self.store.update(changes)
+        saved = self.store.answers
+        self.saved_questions = dict(saved.get("questions", {})) if isinstance(saved.get("questions"), dict) else {}
+        self.saved_widgets = dict(saved.get("widgets", {})) if isinstance(saved.get("widgets"), dict) else {}
+        if path is None:
+            self._show_notice()
+        else:
+            self.status.value = f"<small>已自动保存到 {html.escape(str(path))}</small>"
         return path
+
+    def _show_notice(self) -> None:
+        if self.store.notice:
+            link = download_link(f"{self.sheet_def.id}.md", self.sheet_def.to_markdown(self.collect()))
+            self.status.value = error_html(InputError("答案文件", self.store.notice)) + link
 
     # --- the form -----------------------------------------------------------
     def sheet(self) -> W.VBox:
@@ -127,7 +161,7 @@ class ExerciseAnswers:
                 rows.append(W.HTML(f"<p>{html.escape(label)}：用上方的“{html.escape(q.widget)}”工具作答，"
                                    "输入会自动保存。</p>"))
                 continue
-            box.observe(lambda _c: self.save(), names="value")
+            box.observe(lambda c, qid=q.id: self._answered(qid, c["new"]), names="value")
             self.boxes[q.id] = box
             rows += [W.HTML(f"<b>{html.escape(q.id)}</b> {html.escape(label)}", style=style), box]
         return W.VBox([self.status, *rows])
@@ -162,6 +196,11 @@ class ExerciseAnswers:
                 path = action()
             except InputError as error:
                 message.value = error_html(error)
+                return
+            except OSError as error:  # a folder that refuses: offer the answers from the page itself
+                message.value = error_html(InputError("导出", f"无法写入（{error.strerror or error}）；"
+                                                             "可用下面的链接直接下载")) + download_link(
+                    f"{self.sheet_def.id}.md", self.sheet_def.to_markdown(self.collect()))
                 return
             message.value = f"已生成：<code>{html.escape(str(path))}</code>"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as W
 
+from .._checks import name_text
 from ..charts.global_readiness import draw_readiness
 from ..global_readiness import DEFAULT_WEIGHTS, DRIVERS, EXTERNAL, assess_global_readiness
 from ._base import Calculator
@@ -23,9 +24,8 @@ class ReadinessWidget(Calculator):
                          self._compute, draw_readiness, lambda r: r._repr_html_(), watch=[self.table])
 
     def _compute(self):
-        rows = self.table.value
-        return assess_global_readiness({r["驱动因素"]: r["评分"] for r in rows},
-                                      {r["驱动因素"]: r["权重"] for r in rows})
+        rows = self.table.rows()  # 驱动因素, 类别, 权重, 评分: pairs keep a repeated name to report it
+        return assess_global_readiness({name_text(r[0]): r[3] for r in rows}, [(r[0], r[2]) for r in rows])
 
 
 def readiness_widget(scores: dict[str, object] | None = None, weights: dict[str, object] | None = None) -> ReadinessWidget:

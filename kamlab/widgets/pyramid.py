@@ -14,9 +14,8 @@ from ..pyramid import (
     customer_pyramid,
     value_scorecard,
 )
-from ..weighted import Criteria
 from ._base import Calculator
-from .table import EditableTable
+from .weighted import WeightedSheet
 
 
 class PyramidWidget(Calculator):
@@ -48,33 +47,22 @@ class PyramidWidget(Calculator):
         return result.summary().to_html(index=False)
 
 
-def _rows(weights: dict[str, object]) -> list[dict[str, str]]:
-    return [{"标准": k, "权重": str(v)} for k, v in weights.items()]
-
-
 class ValueScorecardWidget(Calculator):
     """Edit the scorecard's criteria and each customer's 0–10 scores; see 价值分."""
 
     state_names = ("criteria", "scores")
 
     def __init__(self, scores: pd.DataFrame, criteria: dict[str, object] | None = None) -> None:
-        criteria = criteria or DEFAULT_VALUE_SCORECARD
-        self.criteria = EditableTable(["标准", "权重"], _rows(criteria), widths=["12em", "6em"])
-        self.scores = EditableTable(["客户", *criteria], scores.astype(str).to_dict("records"))
-        self.criteria.on_change(self._sync)
+        self.sheet = WeightedSheet(criteria or DEFAULT_VALUE_SCORECARD, scores, lead=["客户"],
+                                   label="计分卡权重", criteria_widths=("12em", "6em"))
+        self.criteria, self.scores = self.sheet.criteria, self.sheet.items
         controls = [W.HTML("<b>计分卡标准与权重（本书自拟，权重合计 100）</b>"), self.criteria,
                     W.HTML("<b>客户评分（0–10 分）</b>"), self.scores]
         super().__init__(controls, self._compute, self._draw, self._describe,
                          watch=[self.criteria, self.scores])
 
-    def _sync(self) -> None:
-        wanted = ["客户", *[r["标准"].strip() for r in self.criteria.value]]
-        if wanted != self.scores.columns:
-            self.scores.set_columns(wanted)
-
     def _compute(self):
-        criteria = Criteria.from_mapping({r["标准"]: r["权重"] for r in self.criteria.value}, "计分卡权重")
-        return value_scorecard(criteria, self.scores.frame())
+        return value_scorecard(self.sheet.weights(), self.sheet.frame())
 
     @staticmethod
     def _draw(result):

@@ -7,9 +7,8 @@ import pandas as pd
 
 from ..charts.value_index import draw_value_index
 from ..value_index import DEFAULT_VALUE_CRITERIA, value_for_money
-from ..weighted import Criteria
 from ._base import Calculator
-from .table import EditableTable
+from .weighted import WeightedSheet
 
 
 class ValueIndexWidget(Calculator):
@@ -18,24 +17,16 @@ class ValueIndexWidget(Calculator):
     state_names = ("criteria", "offers")
 
     def __init__(self, offers: pd.DataFrame, criteria: dict[str, object] | None = None) -> None:
-        criteria = criteria or DEFAULT_VALUE_CRITERIA
-        self.criteria = EditableTable(["标准", "权重"], [{"标准": k, "权重": str(v)} for k, v in criteria.items()],
-                                      widths=["10em", "6em"])
-        self.offers = EditableTable(["方案", "价格", *criteria], offers.astype(str).to_dict("records"))
-        self.criteria.on_change(self._sync)
+        self.sheet = WeightedSheet(criteria or DEFAULT_VALUE_CRITERIA, offers, lead=["方案", "价格"],
+                                   label="价值权重", criteria_widths=("10em", "6em"))
+        self.criteria, self.offers = self.sheet.criteria, self.sheet.items
         controls = [W.HTML("<b>价值标准与权重（合计 100）</b>"), self.criteria,
                     W.HTML("<b>各方案的价格（万元）与评分（0–10）</b>"), self.offers]
         super().__init__(controls, self._compute, draw_value_index, lambda r: r._repr_html_(),
                          watch=[self.criteria, self.offers])
 
-    def _sync(self) -> None:
-        wanted = ["方案", "价格", *[r["标准"].strip() for r in self.criteria.value]]
-        if wanted != self.offers.columns:
-            self.offers.set_columns(wanted)
-
     def _compute(self):
-        criteria = Criteria.from_mapping({r["标准"]: r["权重"] for r in self.criteria.value}, "价值权重")
-        return value_for_money(criteria, self.offers.frame())
+        return value_for_money(self.sheet.weights(), self.sheet.frame())
 
 
 def value_index_widget(offers: pd.DataFrame, criteria: dict[str, object] | None = None) -> ValueIndexWidget:

@@ -9,7 +9,7 @@ import ipywidgets as W
 from ..errors import InputError
 from ..learner.answers import AnswerStore, answers_dir
 from ..learner.worksheet import Worksheet, load_worksheet
-from ._base import error_html
+from ._base import download_link, error_html
 
 
 class WorksheetWidget(W.VBox):
@@ -34,7 +34,7 @@ class WorksheetWidget(W.VBox):
                                  description=f.label + ("*" if f.required else ""),
                                  layout=W.Layout(width="95%", height="4.5em"),
                                  style={"description_width": "10em"}, continuous_update=False)
-                box.observe(self._changed, names="value")
+                box.observe(lambda change, key=f.key: self._changed(key, change["new"]), names="value")
                 self.boxes[f.key] = box
                 rows.append(box)
         md = W.Button(description="导出 Markdown", icon="file-text")
@@ -43,7 +43,11 @@ class WorksheetWidget(W.VBox):
         xlsx.on_click(lambda _: self.export("xlsx"))
         self.children = [*rows, W.HBox([md, xlsx]), self.status]
         if self.store.notice:
-            self.status.value = error_html(InputError("答案文件", self.store.notice))
+            self._show_notice()
+
+    def _show_notice(self) -> None:
+        link = download_link(f"{self.sheet.id}.md", self.sheet.to_markdown(self.answers))
+        self.status.value = error_html(InputError("答案文件", self.store.notice)) + link
 
     @property
     def answers(self) -> dict[str, str]:
@@ -67,12 +71,15 @@ class WorksheetWidget(W.VBox):
         """Call ``callback()`` whenever any answer box changes (used by exercise binding)."""
         self._callbacks.append(callback)
 
-    def _changed(self, _change: object) -> None:
+    def _changed(self, key: str, value: str) -> None:
         for callback in self._callbacks:
             callback()
-        if self.autosave:
-            self.store.save(self.answers)
-            self.status.value = f"<small>已自动保存到 {html.escape(str(self.store.path))}</small>"
+        if self.autosave:  # only this field: another form on the same worksheet keeps its answers
+            path = self.store.update({key: value})
+            if path is None:
+                self._show_notice()
+            else:
+                self.status.value = f"<small>已自动保存到 {html.escape(str(path))}</small>"
 
     def export(self, kind: str):
         """Export to ``kamlab-answers/<id>.md`` or ``.xlsx``; required fields checked first."""
@@ -82,11 +89,17 @@ class WorksheetWidget(W.VBox):
             self.status.value = error_html(error)
             return None
         path = answers_dir() / f"{self.sheet.id}.{kind}"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if kind == "md":
-            path.write_text(self.sheet.to_markdown(self.answers), encoding="utf-8")
-        else:
-            self.sheet.to_excel(self.answers, path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if kind == "md":
+                path.write_text(self.sheet.to_markdown(self.answers), encoding="utf-8")
+            else:
+                self.sheet.to_excel(self.answers, path)
+        except OSError as error:
+            self.status.value = error_html(InputError("导出", f"无法写入“{path}”（{error.strerror or error}）；"
+                                                            "可用下面的链接直接下载")) + \
+                download_link(f"{self.sheet.id}.md", self.sheet.to_markdown(self.answers))
+            return None
         self.status.value = f"已导出：<code>{html.escape(str(path))}</code>"
         return path
 

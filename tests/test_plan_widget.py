@@ -84,7 +84,7 @@ def test_new_learner_end_to_end_ends_with_a_word_plan(learner):
     assert not plan.is_example and plan.title == "苏州精工机械有限公司 大客户计划"
     assert plan.key_accounts == ("华东电机", "北方阀门")
     assert "还差：王渊 第三讲 · 关系阶段诊断" in view.view.value
-    view.keys.value = ("西南泵业",)
+    view.marked.value = ("西南泵业",)
     assert view.plan.key_accounts == ("西南泵业",)
     paths = view.export()
     doc = Document(str(paths["docx"]))

@@ -54,42 +54,26 @@ class ChapterStore:
         """A calculator's saved inputs, or None."""
         return self.calculators.get(name)
 
-    def _save(self) -> Path:
-        return self.store.save({"calculators": self.calculators, "quiz": self.quiz})
+    def put(self, name: str, state: Any) -> Path | None:
+        """Save one calculator's inputs; the rest of the file is kept (merged under a lock).
 
-    def put(self, name: str, state: Any) -> Path:
-        """Save one calculator's inputs (the rest of the file is kept)."""
-        self._reload_others(name)
+        Returns the path, or ``None`` with :attr:`notice` set when nothing could be written.
+        """
         self.calculators[name] = state
-        return self._save()
+        path = self.store.update({"calculators": {name: state}})
+        self.notice = self.store.notice
+        return path
 
-    def forget(self, name: str) -> Path:
-        """Drop one calculator's saved inputs (back to the book's example)."""
-        self._reload_others(name)
-        self.calculators.pop(name, None)
-        return self._save()
+    def forget(self, name: str) -> Path | None:
+        """Mark one calculator as not saved (the plan lists it as missing again)."""
+        return self.put(name, None)
 
-    def put_quiz(self, answered: int, correct: int, total: int) -> Path:
+    def put_quiz(self, answered: int, correct: int, total: int) -> Path | None:
         """Save how far the chapter's quiz got."""
-        self._reload_others(None)
         self.quiz = {"answered": int(answered), "correct": int(correct), "total": int(total)}
-        return self._save()
-
-    def _reload_others(self, name: str | None) -> None:
-        """Take other calculators' latest saves from disk (another form may have written them)."""
-        if not self.store.path.exists():
-            return
-        fresh = AnswerStore(self.chapter, self.store.folder)
-        data = fresh.load()
-        if fresh.notice:  # a corrupt file was set aside: keep what is in memory
-            self.notice = fresh.notice
-            return
-        saved = data.get("calculators")
-        if isinstance(saved, dict):
-            mine = self.calculators.get(name) if name else None
-            self.calculators = {**saved, **({name: mine} if name and mine is not None else {})}
-        if isinstance(data.get("quiz"), dict) and name is not None:
-            self.quiz = data["quiz"]
+        path = self.store.update({"quiz": self.quiz})
+        self.notice = self.store.notice
+        return path
 
 
 def load_profile(folder: str | Path | None = None) -> tuple[CompanyProfile, str]:
@@ -106,7 +90,7 @@ def load_profile(folder: str | Path | None = None) -> tuple[CompanyProfile, str]
         return EXAMPLE, str(error)
 
 
-def save_profile(profile: CompanyProfile, folder: str | Path | None = None) -> Path:
+def save_profile(profile: CompanyProfile, folder: str | Path | None = None) -> Path | None:
     """Save the company profile."""
     return AnswerStore(PROFILE_KEY, Path(folder) if folder else None).save(profile.to_dict())
 
@@ -118,7 +102,7 @@ def load_key_accounts(folder: str | Path | None = None) -> tuple[str, ...]:
     return tuple(str(n) for n in names) if isinstance(names, list) else ()
 
 
-def save_key_accounts(names: list[str], folder: str | Path | None = None) -> Path:
+def save_key_accounts(names: list[str], folder: str | Path | None = None) -> Path | None:
     """Save the accounts marked as key."""
     return AnswerStore(PLAN_KEY, Path(folder) if folder else None).save({"key_accounts": list(names)})
 

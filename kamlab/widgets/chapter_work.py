@@ -190,10 +190,9 @@ class Attachment:
 
     def save(self) -> None:
         """Save the calculator's inputs now."""
-        try:
-            path = self.store.put(self.key, self.calculator.state())
-        except OSError as error:
-            self.status.value = error_html(InputError("答案文件", f"无法保存（{error.strerror or error}）：你的输入仍在页面上"))
+        path = self.store.put(self.key, self.calculator.state())
+        if path is None:
+            self.status.value = error_html(InputError("答案文件", self.store.notice or "无法保存：你的输入仍在页面上"))
             return
         self.status.value = f"<small>已自动保存到 {html.escape(str(path))}</small>"
 
@@ -271,7 +270,4 @@ def quiz_checked(answered: int, correct: int, total: int) -> None:
     """Save how far the open chapter's quiz got (the plan's progress overview reads it)."""
     slug = current_chapter()
     if slug and slug in CHAPTERS:
-        try:
-            store_for(slug).put_quiz(answered, correct, total)
-        except OSError:
-            pass  # progress only: the quiz itself works without it
+        store_for(slug).put_quiz(answered, correct, total)  # progress only: a failed save is not shown

@@ -33,7 +33,7 @@ class PlanWidget(W.VBox):
         self.folder = Path(folder) if folder else None
         self.live = (current_chapter() is not None or folder is not None) if live is None else live
         self.notices = W.HTML()
-        self.keys = W.SelectMultiple(description="重点客户", rows=6, layout=W.Layout(width="32em"),
+        self.marked = W.SelectMultiple(description="重点客户", rows=6, layout=W.Layout(width="32em"),
                                      style={"description_width": "6em"})
         refresh = W.Button(description="刷新计划", icon="refresh")
         export = W.Button(description="导出计划（Word、Excel、Markdown）", icon="download", button_style="primary",
@@ -44,9 +44,9 @@ class PlanWidget(W.VBox):
         self.view = W.HTML()
         self.plan: KeyAccountPlan | None = None
         self._muted = False
-        self.keys.observe(self._keys_changed, names="value")
+        self.marked.observe(self._keys_changed, names="value")
         tip = W.HTML("<small>在下框中按住 Ctrl（Mac：⌘）可多选；不选时，选择矩阵上的“战略客户”即为重点客户。</small>")
-        self.children = [W.HBox([refresh, export]), self.links, self.notices, self.keys, tip, self.view]
+        self.children = [W.HBox([refresh, export]), self.links, self.notices, self.marked, tip, self.view]
         self.refresh()
 
     def refresh(self) -> KeyAccountPlan:
@@ -64,8 +64,8 @@ class PlanWidget(W.VBox):
         chosen = [n for n in self.plan.key_accounts if n in names]
         self._muted = True
         try:
-            self.keys.options = names
-            self.keys.value = tuple(chosen)
+            self.marked.options = names
+            self.marked.value = tuple(chosen)
         finally:
             self._muted = False
         self.view.value = to_html(self.plan)

@@ -92,12 +92,14 @@ def name_text(raw: object) -> str:
 def names(values: Iterable[object], field: str) -> tuple[str, ...]:
     """Strip names and reject empty or duplicate ones (a duplicate is named as such)."""
     out: list[str] = []
+    seen: set[str] = set()  # a list lookup made 10,000 accounts take seconds
     for i, raw in enumerate(values, start=1):
         name = name_text(raw)
         if not name:
             raise InputError(field, f"第 {i} 项的名称为空，请填写名称", raw)
-        if name in out:
+        if name in seen:
             raise InputError(field, f"名称“{name}”重复，每项名称须唯一", raw)
+        seen.add(name)
         out.append(name)
     if not out:
         raise InputError(field, "为空，至少需要一项", values)

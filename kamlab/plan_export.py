@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -25,6 +26,8 @@ from .plan import KeyAccountPlan, Piece, chapter_label
 #: East Asian font named on every Word run (present on Chinese Windows; WPS maps it too).
 EAST_ASIAN_FONT = "宋体"
 LATIN_FONT = "Calibri"
+#: resolution of the charts in Word (15 cm wide: 90 dpi reads well on screen and on paper)
+CHART_DPI = 90
 #: longest table printed in Word / HTML; the Excel export has every row
 WORD_ROWS = 40
 
@@ -163,17 +166,30 @@ def _run(paragraph, text: str, italic: bool = False):
     return run
 
 
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _cell_xml(text: str, bold: bool = False) -> str:
+    clean = html.escape(_XML_BAD.sub("", text), quote=False)
+    fonts = f'<w:rFonts w:ascii="{LATIN_FONT}" w:hAnsi="{LATIN_FONT}" w:eastAsia="{EAST_ASIAN_FONT}"/>'
+    return (f'<w:tc><w:tcPr><w:tcW w:w="0" w:type="auto"/></w:tcPr><w:p><w:r><w:rPr>{fonts}'
+            f'{"<w:b/>" if bold else ""}</w:rPr><w:t xml:space="preserve">{clean}</w:t></w:r></w:p></w:tc>')
+
+
 def _docx_table(document, frame: pd.DataFrame) -> None:
+    """An editable Word table (header row bold), its rows written as XML in one parse:
+    python-docx's cell-by-cell API takes about a millisecond a cell."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
     shown, cut = _head(frame)
-    table = document.add_table(rows=len(shown) + 1, cols=len(shown.columns))
+    table = document.add_table(rows=0, cols=len(shown.columns))
     table.style = "Table Grid"
-    cells = table._cells  # one flat list, far faster than table.cell(r, c) on big tables
-    width = len(shown.columns)
-    for c, name in enumerate(shown.columns):
-        _run(cells[c].paragraphs[0], str(name)).bold = True
-    for r, row in enumerate(shown.itertuples(index=False), start=1):
-        for c, value in enumerate(row):
-            _run(cells[r * width + c].paragraphs[0], _fmt(value))
+    rows = ["<w:tr>" + "".join(_cell_xml(str(c), bold=True) for c in shown.columns) + "</w:tr>"]
+    rows += ["<w:tr>" + "".join(_cell_xml(_fmt(v)) for v in row) + "</w:tr>" for row in shown.itertuples(index=False)]
+    body = parse_xml(f"<w:tbl {nsdecls('w')}>{''.join(rows)}</w:tbl>")
+    for tr in list(body):
+        table._tbl.append(tr)
     if cut:
         _run(document.add_paragraph(), f"（另有 {cut} 行，见 Excel 导出）", italic=True)
 
@@ -183,7 +199,7 @@ def _picture(document, kind: str, result, caption: str) -> None:
 
     fig = draw_plan_chart(kind, result, title=caption)
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=110)
+    fig.savefig(buf, format="png", dpi=CHART_DPI, pil_kwargs={"compress_level": 1})
     buf.seek(0)
     from docx.shared import Cm
 

@@ -23,6 +23,7 @@ with their units and one example row.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -163,6 +164,11 @@ def _looks_binary(raw: bytes) -> bool:
 
 def _number_text(cell: str, where: str) -> str:
     """A number cell as the calculator wants it: checked, thousands commas and % removed."""
+    try:
+        if math.isfinite(float(cell)):  # the common case, fast: a plain number
+            return cell
+    except ValueError:
+        pass
     text = cell.strip().rstrip("%％").strip()
     _checks.to_number(text, where)  # raises with the Chinese reason
     return text.replace(",", "").replace("，", "")

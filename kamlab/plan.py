@@ -156,7 +156,9 @@ class Piece:
 
     @property
     def source(self) -> str:
-        """``来自：王渊 第一讲 … · 大客户吸引力计算表与选择矩阵``."""
+        """``来自：王渊 第一讲 … · 大客户吸引力计算表与选择矩阵`` (a piece from many chapters: its tool only)."""
+        if not self.chapter:
+            return f"来自：{self.tool}"
         return f"来自：{chapter_label(self.chapter)} · {self.tool}"
 
 
@@ -359,9 +361,10 @@ def _pareto_pyramid(work: SavedWork, rows: list[dict[str, str]], unit: str) -> t
         measures = [c for c in ("销售额", "利润") if c in customers.columns]
         pyramid = kamlab.customer_pyramid(customers, by=by, bands=bands, measures=measures or None)
         summary = pyramid.summary()
-        top_tier = summary.iloc[0]
         pieces.append(Piece("ding-01", CALCULATORS["ding-01"]["pyramid"], f"客户金字塔（按{by}分层）",
-                            (f"{top_tier['层级']} {int(top_tier['客户数'])} 家。",), (("各层客户", summary),)))
+                            ("；".join(f"{row['层级']} {int(row['客户数'])} 家" + (
+                                f"，占{by} {row[f'{by}占比%']:.1f}%" if f"{by}占比%" in summary else "")
+                                for _, row in summary.iterrows()) + "。",), (("各层客户", summary),)))
     except InputError as error:
         missing.append(Missing("ding-01", CALCULATORS["ding-01"]["pyramid"], f"无法计算：{error}"))
     return pieces, missing
@@ -657,7 +660,7 @@ def build_plan(work: SavedWork) -> KeyAccountPlan:
     if actions:
         frame = pd.DataFrame([(a.text, a.owner, a.due, f"{chapter_label(a.chapter)} · {a.source}") for a in actions],
                              columns=["行动", "负责人", "时间", "出处"])
-        action_piece = [Piece("wang-02", "各章工作表", "行动清单", (f"共 {len(actions)} 项行动。",),
+        action_piece = [Piece("", "各章工作表与价值主张（每行注明出处）", "行动清单", (f"共 {len(actions)} 项行动。",),
                               (("行动清单", frame),))]
     if not (work.worksheets.get("wang-02-account-plan") or {}).get("actions"):
         m5.append(Missing("wang-02", "目标大客户战略六要素工作表 · 行动计划"))
@@ -686,7 +689,6 @@ def example_work() -> SavedWork:
 
     accounts = kamlab.load_sample("wang01_accounts").astype(str).to_dict("records")
     criteria = [{"标准": k, "权重": str(v)} for k, v in kamlab.DEFAULT_ATTRACTIVENESS.items()]
-    customers = kamlab.load_sample("ding_customers")[["客户", "销售额", "利润"]].astype(str).to_dict("records")
     opportunities = kamlab.load_sample("wang_pipeline").astype(str).to_dict("records")
     from .pipeline import DEFAULT_PROBABILITIES
 
@@ -701,8 +703,8 @@ def example_work() -> SavedWork:
                             "q2": "项目经理驻厂，问题 24 小时内响应", "q3": "交付准时率不低于 98%",
                             "q4": [{"指标": "停机时间", "频率": "每季度", "负责人": "客户经理"}]},
         },
-        "ding-01": {"pareto": {"value": "利润", "top": 20.0, "customers": customers},
-                    "pyramid": {"by": "利润", "b0": 20.0, "b1": 30.0, "b2": 30.0, "b3": 20.0},
+        "ding-01": {"pareto": {"value": "销售额", "top": 20.0},  # the same six accounts as wang-01
+                    "pyramid": {"by": "销售额", "b0": 20.0, "b1": 30.0, "b2": 30.0, "b3": 20.0},
                     "retention": {"retention": 80.0, "cut": 5.0, "margin": 10.0, "growth": 5.0, "discount": 10.0,
                                   "years": 20, "acquisition": 15.0}},
         "wang-02": {"pipeline": {"opportunities": opportunities,

@@ -103,6 +103,13 @@ def to_html(plan: KeyAccountPlan, link_suffix: str = ".ipynb") -> str:
         if section.missing:
             items = "".join(f"<li><a href='{e(m.chapter + link_suffix)}'>{e(m.text)}</a></li>" for m in section.missing)
             out.append(f"<ul class='kamlab-missing'>{items}</ul>")
+    out.append("<h4>学习进度</h4>")
+    rows = "".join(
+        f"<tr><td><a href='{e(r['链接'].removesuffix('.ipynb') + link_suffix)}'>{e(r['章节'])}</a></td>"
+        f"<td>{e(r['计算器'])}</td><td>{e(r['工作表'])}</td><td>{e(r['自测'])}</td></tr>"
+        for _, r in plan.progress.iterrows())
+    out.append("<table class='dataframe'><thead><tr><th>章节</th><th>计算器（已保存/共）</th>"
+               f"<th>工作表（已完成/共）</th><th>自测</th></tr></thead><tbody>{rows}</tbody></table>")
     return "\n".join(out)
 
 
@@ -112,7 +119,7 @@ def to_html(plan: KeyAccountPlan, link_suffix: str = ".ipynb") -> str:
 def _section_frame(pieces: tuple[Piece, ...]) -> pd.DataFrame:
     blocks = []
     for piece in pieces:
-        source = f"{chapter_label(piece.chapter)} · {piece.tool}"
+        source = f"{chapter_label(piece.chapter)} · {piece.tool}" if piece.chapter else piece.tool
         if piece.lines:
             blocks.append(pd.DataFrame({"来源": source, "表": "说明", "内容": list(piece.lines)}))
         for caption, frame in piece.tables:

@@ -72,11 +72,35 @@ def in_range(value: object, field: str, low: float, high: float) -> float:
     return number
 
 
+#: The largest figure any open-ended input accepts (10¹²: a trillion in any unit).
+#: Beyond it sums and products overflow to infinity and charts fail; no real
+#: account figure in 元 or 万元 comes near it.
+MAX_FIGURE = 1e12
+
+
+def percent(value: object, field: str, low: float, high: float, one_is_fraction: bool = False) -> float:
+    """Parse a rate typed in percent (``80`` means 80 %) and require ``low..high``.
+
+    A value strictly between 0 and 1 (and exactly 1 too when
+    ``one_is_fraction``, as for a retention rate, where 1 % is never meant) looks
+    like a fraction typed by mistake: the message suggests the percentage
+    instead of computing with it.
+    """
+    number = to_number(value, field)
+    if 0 < abs(number) < 1 or (one_is_fraction and number == 1):
+        hundred = _fmt(round(number * 100, 6))
+        raise InputError(field, f"请按百分数填写：{_fmt(number)} 表示 {_fmt(number)}%；若指 {hundred}%，请填 {hundred}",
+                         value)
+    return in_range(number, field, low, high)
+
+
 def at_least(value: object, field: str, low: float = 0.0) -> float:
-    """Parse ``value`` and require ``value >= low``."""
+    """Parse ``value`` and require ``low <= value <= MAX_FIGURE``."""
     number = to_number(value, field)
     if number < low:
         raise InputError(field, f"不能小于 {_fmt(low)}，当前为 {_fmt(number)}", value)
+    if number > MAX_FIGURE:
+        raise InputError(field, f"数值过大（超过 10¹²，即一万亿），当前为 {_fmt(number)}；请检查单位", value)
     return number
 
 

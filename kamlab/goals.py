@@ -90,7 +90,7 @@ def set_targets(
     base = _checks.at_least(base_sales, "基础销量", 0)
     if base == 0:
         raise _checks.InputError("基础销量", "应大于 0", base_sales)
-    rate = _checks.in_range(growth, "增长率", -100, 500)
+    rate = _checks.percent(growth, "增长率", -100, 500)
     targets = [bench * ratio / 100, units * per_unit, base * (1 + rate / 100)]
     formulas = [f"{bench:g} × {ratio:g}%", f"{units:g} × {per_unit:g}", f"{base:g} × (1 + {rate:g}%)"]
     table = pd.DataFrame({"方法": list(METHODS), "公式": formulas, "目标": [round(t, 4) for t in targets]})

@@ -85,7 +85,7 @@ def project_purchases(
     f = _checks.at_least(first, "首年采购额", 0)
     if f == 0:
         raise _checks.InputError("首年采购额", "应大于 0", first)
-    g = _checks.in_range(growth, "首年增长率", -100, 500)
+    g = _checks.percent(growth, "首年增长率", -100, 500)
     a = _checks.in_range(acceleration, "增速每年加快", -50, 100)
     s = _checks.at_least(steady, "稳定大客户年采购额", 0)
     n = int(_checks.in_range(years, "预测年数", 2, 20))

@@ -13,7 +13,16 @@ discount rate ``i`` (Gupta & Lehmann; Gupta, Lehmann & Stuart, JMR 41, 2004):
 * ``"start"``: this year's margin counts too, paid now: ``m·(1+i)/(1+i−r)``;
 * ``"end_first"``: the first year is certain, paid at its end: ``m/(1+i−r)``.
 
-The expected lifetime (预期合作年限) is ``1/(1−r)`` years. A finite horizon
+The expected lifetime (预期合作年限) is ``1/(1−r)`` years. An ``acquisition``
+cost (获客成本), paid now, is subtracted from the value, as textbook CLV does.
+
+Side by side with ding-01's :func:`kamlab.customer_npv` (retention → profit):
+that function uses the ``"end_first"`` timing here (the first year's margin is
+certain and arrives at its end), plus a growing margin and an acquisition cost;
+this function's default ``"end"`` counts only the years after the first
+decision to stay. With the same margin, rates, horizon, no growth and no
+acquisition cost, ``customer_npv(r, …)`` equals
+``customer_lifetime_value(m, r, i, years, timing="end_first").value``. A finite horizon
 (``years``) sums only the first years of the same cash-flow table.
 
 Worked by hand (the book's illustration): m = 100 万元, r = 80 %, i = 10 % →
@@ -43,10 +52,10 @@ class LifetimeValueResult:
     """The lifetime value of one account.
 
     Attributes:
-        margin, retention, discount: inputs (万元/年, %, %).
+        margin, retention, discount: inputs (``unit`` per year, %, %).
         years: the horizon in years, or None for an infinite horizon.
         timing: the timing key (see :data:`TIMINGS`).
-        value: the lifetime value (same unit as the margin).
+        value: the lifetime value, net of ``acquisition`` (in ``unit``).
         expected_lifetime: 1/(1−r) years (``inf`` when r = 100 %).
         cash_flows: 年份, 留存概率, 折现系数, 期望毛利现值, 累计现值.
     """
@@ -59,6 +68,8 @@ class LifetimeValueResult:
     value: float
     expected_lifetime: float
     cash_flows: pd.DataFrame
+    acquisition: float = 0.0
+    unit: str = "万元"
 
     @property
     def formula(self) -> str:
@@ -71,7 +82,8 @@ class LifetimeValueResult:
 
     def _repr_html_(self) -> str:
         horizon = "无限期" if self.years is None else f"{self.years} 年"
-        return (f"<p>客户终生价值（{horizon}，{TIMINGS[self.timing][0]}）：<b>{self.value:.2f}</b> 万元；"
+        cost = f"（已减去获客成本 {self.acquisition:g} {self.unit}）" if self.acquisition else ""
+        return (f"<p>客户终生价值（{horizon}，{TIMINGS[self.timing][0]}）：<b>{self.value:.2f}</b> {self.unit}{cost}；"
                 f"预期合作年限 {self.expected_lifetime:.2f} 年</p>")
 
 
@@ -91,22 +103,28 @@ def _cash_flows(m: float, r: float, i: float, timing: str, years: int) -> pd.Dat
 
 
 def customer_lifetime_value(
-    margin: object, retention: object, discount: object, years: object = None, timing: str = "end"
+    margin: object, retention: object, discount: object, years: object = None, timing: str = "end",
+    acquisition: object = 0, unit: str = "万元",
 ) -> LifetimeValueResult:
     """Customer lifetime value with constant margin, retention and discount rate.
 
     Args:
-        margin: yearly margin from the account (毛利, ≥ 0, e.g. 万元).
-        retention: yearly retention rate in % (0–100; below 100 for an infinite horizon).
-        discount: yearly discount rate in % (0–100).
+        margin: yearly margin from the account (毛利, ≥ 0, in ``unit``).
+        retention: yearly retention rate in % (80 means 80 %; a value ≤ 1 is
+            taken for a fraction typed by mistake and reported, never used).
+        discount: yearly discount rate in % (0–100; 0 < value < 1 is reported likewise).
         years: horizon in whole years (1–100), or None/"" for an infinite horizon.
         timing: ``"end"`` (default), ``"start"`` or ``"end_first"``: see :data:`TIMINGS`.
+        acquisition: one-off cost of winning the account, paid now and subtracted
+            (textbook CLV = present value of margins − acquisition cost; default 0).
+        unit: the money unit of ``margin`` and ``acquisition``, shown with the result.
     """
     if timing not in TIMINGS:
         raise _checks.InputError("计算口径", f"应为 {'/'.join(TIMINGS)} 之一，当前为 {timing!r}", timing)
     m = _checks.at_least(margin, "年均毛利", 0)
-    r = _checks.in_range(retention, "客户保留率（%）", 0, 100) / 100
-    i = _checks.in_range(discount, "折现率（%）", 0, 100) / 100
+    r = _checks.percent(retention, "客户保留率（%）", 0, 100, one_is_fraction=True) / 100
+    i = _checks.percent(discount, "折现率（%）", 0, 100) / 100
+    cost = _checks.at_least(acquisition, "获客成本", 0)
     horizon = None
     if years is not None and not (isinstance(years, str) and years.strip() == ""):
         h = _checks.in_range(years, "计算年限", 1, 100)
@@ -129,4 +147,5 @@ def customer_lifetime_value(
         flows = _cash_flows(m, r, i, timing, horizon)
         _, survive, disc = _flows(r, i, timing, horizon)
         value = float((m * survive / disc).sum())
-    return LifetimeValueResult(m, r * 100, i * 100, horizon, timing, round(value, 4), lifetime, flows)
+    return LifetimeValueResult(m, r * 100, i * 100, horizon, timing, round(value - cost, 4), lifetime, flows,
+                               acquisition=cost, unit=unit)

@@ -19,12 +19,15 @@ proposal, not the course's.
 
 Worked by hand: 10 customers, bands 20/30/30/20 → boundaries after 2, 5 and 8
 customers (10 × 20 %, 10 × 50 %, 10 × 80 %): ranks 1–2 VIP客户, 3–5 大客户,
-6–8 中客户, 9–10 小客户. Boundaries are ``round(n × cumulative band / 100)``;
-customers with equal values keep their table order.
+6–8 中客户, 9–10 小客户. Boundaries are ``ceil(n × cumulative band / 100)``, the
+book's one rounding rule for "the top x %" (:func:`kamlab.pareto.top_count`: 7
+customers, bands 20/30/30/20 → after 2, 4, 6); customers with equal values keep
+their table order.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -33,6 +36,7 @@ import pandas as pd
 
 from . import _checks
 from .errors import InputError
+from .pareto import top_count
 from .weighted import Criteria, ScoredTable, score_table
 
 TIERS = ("VIP客户", "大客户", "中客户", "小客户")
@@ -72,12 +76,18 @@ class PyramidResult:
         out.index.name = "层级"
         return out.reset_index()
 
+    def notes(self) -> list[str]:
+        """Chinese notes on what the summary cannot show (a measure that sums to 0)."""
+        return [f"{m}合计为 0，无法计算各层的{m}占比（表中显示“—”）" for m in self.measures
+                if self.table[m].sum() == 0]
+
     def to_frame(self) -> pd.DataFrame:
         """One row per customer with its tier."""
         return self.table.copy()
 
     def _repr_html_(self) -> str:
-        return self.summary().to_html(index=False)
+        notes = "".join(f"<p class='kamlab-note'>注意：{html.escape(n)}</p>" for n in self.notes())
+        return notes + self.summary().to_html(index=False, na_rep="—")
 
 
 def tier_changes(first: PyramidResult, second: PyramidResult) -> tuple[pd.DataFrame, int]:
@@ -131,7 +141,7 @@ def customer_pyramid(
     table = table.sort_values(by, ascending=False, kind="stable").reset_index(drop=True)
     n = len(table)
     table.insert(0, "排名", range(1, n + 1))
-    edges = np.round(n * np.cumsum(list(parsed.values())) / 100 + 1e-9).astype(int)
+    edges = np.array([top_count(n, pct) for pct in np.cumsum(list(parsed.values()))])
     codes = np.searchsorted(edges, np.arange(1, n + 1), side="left")
     table["层级"] = pd.Categorical.from_codes(codes, categories=list(tier_names))
     return PyramidResult(table, by, tuple(parsed.values()), tier_names, measures)

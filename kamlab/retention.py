@@ -17,6 +17,11 @@ assumptions:
 
 NPV = −acquisition + Σ_{t=1..years} margin·(1+growth)^(t−1)·retention^(t−1) / (1+discount)^t
 
+This is the ``"end_first"`` timing of wang-03's :func:`kamlab.customer_lifetime_value`
+(first year certain, paid at its end); that function's default ``"end"`` timing
+does not count the first year. With no growth and no acquisition cost the two
+agree when the same timing is chosen. Rates are percentages (80 means 80 %).
+
 Worked by hand (margin 10, growth 0, discount 10 %, 3 years, no acquisition cost):
 retention 80 % → 10/1.1 + 8/1.21 + 6.4/1.331 = 9.0909 + 6.6116 + 4.8084 = 20.5109;
 retention 85 % → 9.0909 + 8.5/1.21 + 7.225/1.331 = 9.0909 + 7.0248 + 5.4282 = 21.5440;
@@ -54,8 +59,8 @@ class RetentionAssumptions:
             raise InputError("年限", f"应为整数年，当前为 {y:g}", years)
         return cls(
             margin=_checks.at_least(margin, "首年利润", 0),
-            growth=_checks.in_range(growth, "年利润增长率", -50, 100),
-            discount=_checks.in_range(discount, "折现率", 0, 100),
+            growth=_checks.percent(growth, "年利润增长率", -50, 100),
+            discount=_checks.percent(discount, "折现率", 0, 100),
             years=int(y),
             acquisition=_checks.at_least(acquisition, "获客成本", 0),
         )
@@ -79,7 +84,7 @@ def _yearly(retention: float, a: RetentionAssumptions) -> pd.DataFrame:
 def customer_npv(retention: object, assumptions: RetentionAssumptions | None = None) -> float:
     """Per-customer NPV (万元) at a retention rate (%), under ``assumptions``."""
     a = assumptions or RetentionAssumptions()
-    r = _checks.in_range(retention, "留存率", 0, 100) / 100
+    r = _checks.percent(retention, "留存率", 0, 100, one_is_fraction=True) / 100
     return round(float(_yearly(r, a)["期望利润现值"].sum() - a.acquisition), 4)
 
 
@@ -134,7 +139,7 @@ def retention_uplift(retention: object, cut: object = 5,
         assumptions: margin, growth, discount, horizon, acquisition cost.
     """
     a = assumptions or RetentionAssumptions()
-    base = _checks.in_range(retention, "留存率", 0, 100)
+    base = _checks.percent(retention, "留存率", 0, 100, one_is_fraction=True)
     points = _checks.in_range(cut, "流失率降低的百分点", 0, 100)
     if points > 100 - base:
         raise InputError("流失率降低的百分点", f"不能超过当前流失率 {100 - base:g}，当前为 {points:g}", cut)

@@ -204,3 +204,92 @@ def test_cell_off_the_current_page_can_be_set():
 def test_nan_name_is_blank_not_nan():
     with pytest.raises(InputError, match="第 1 项的名称为空"):
         score_attractiveness({math.nan: 100}, pd.DataFrame({"客户": ["甲"], "x": [1]}))
+
+
+# --- sane ranges: no chart error on absurd figures -------------------------------------------------
+def test_goals_widget_on_1e308_names_the_field():
+    from kamlab.widgets import goals_widget
+
+    w = goals_widget()
+    w.inputs[0].value = 1e308
+    assert "标杆企业大客户销售额" in w.error.value and "数值过大" in w.error.value
+    assert "计算出错" not in w.error.value
+
+
+def test_projection_widget_on_1e308_names_the_field():
+    from kamlab.widgets import projection_widget
+
+    w = projection_widget()
+    w.first.value = 1e308
+    assert "首年采购额" in w.error.value and "数值过大" in w.error.value
+    assert "计算出错" not in w.error.value
+
+
+# --- value-proposition export ----------------------------------------------------------------------
+def test_proposition_export_with_slash_goes_to_the_answers_folder(tmp_path, monkeypatch):
+    from kamlab.widgets import proposition_widget
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("KAMLAB_ANSWERS_DIR", str(tmp_path / "answers"))
+    w = proposition_widget("华东/一厂", quantified=[{"指标": "停机", "现状": "5", "目标": "3", "单位": "小时",
+                                                   "年价值": "1000"}], psychological=["驻厂"], commitments=["框架协议"],
+                           tracking=[{"指标": "OEE", "频率": "每月", "负责人": "王"}])
+    md, xlsx = w.export("md"), w.export("xlsx")
+    assert md == tmp_path / "answers" / "价值主张-华东_一厂.md"
+    assert md.read_text(encoding="utf-8").startswith("# 华东/一厂：四象限价值主张")
+    assert xlsx.is_file() and not (tmp_path / "kamlab-answers").exists()
+
+
+# --- pyramid with a zero total ----------------------------------------------------------------------
+def test_pyramid_zero_total_profit_says_so():
+    from kamlab.widgets import pyramid_widget
+
+    customers = pd.DataFrame({"客户": list("ABCDE"), "利润": [10, 5, 0, -5, -10], "销售额": [50, 40, 30, 20, 10]})
+    w = pyramid_widget(customers)
+    assert "利润合计为 0，无法计算各层的利润占比" in w.summary.value
+    assert "NaN" not in w.summary.value and "—" in w.summary.value
+
+
+# --- units and conventions --------------------------------------------------------------------------
+def test_retention_typed_as_a_fraction_suggests_the_percentage():
+    from kamlab import customer_lifetime_value, customer_npv
+
+    with pytest.raises(InputError, match="请按百分数填写：0.8 表示 0.8%；若指 80%，请填 80"):
+        customer_lifetime_value(100, 0.8, 10)
+    with pytest.raises(InputError, match="若指 100%，请填 100"):
+        customer_npv(1)
+    with pytest.raises(InputError, match="折现率"):
+        customer_lifetime_value(100, 80, 0.1)
+
+
+def test_lifetime_value_unit_and_acquisition_cost():
+    from kamlab import customer_lifetime_value
+
+    r = customer_lifetime_value(100, 80, 10, acquisition=50, unit="元")
+    assert r.value == 216.6667  # 100 × 0.8 / 0.3 − 50 = 266.6667 − 50
+    assert "216.67</b> 元" in r._repr_html_() and "万元" not in r._repr_html_()
+
+
+def test_clv_end_first_timing_matches_customer_npv():
+    from kamlab import RetentionAssumptions, customer_lifetime_value, customer_npv
+
+    a = RetentionAssumptions(margin=10, growth=0, discount=10, years=3, acquisition=0)
+    assert customer_npv(80, a) == 20.5109  # the hand-worked example in kamlab.retention
+    assert customer_lifetime_value(10, 80, 10, years=3, timing="end_first").value == 20.5109
+
+
+def test_one_rounding_rule_for_top_x_percent():
+    from kamlab import customer_pyramid, pareto_analysis
+
+    seven = pd.DataFrame({"客户": list("ABCDEFG"), "利润": [70, 60, 50, 40, 30, 20, 10]})
+    tiers = customer_pyramid(seven).table["层级"].astype(str).tolist()
+    assert tiers == ["VIP客户", "VIP客户", "大客户", "大客户", "中客户", "中客户", "小客户"]  # edges ⌈1.4⌉, ⌈3.5⌉, ⌈5.6⌉
+    p = pareto_analysis(seven)
+    assert p.summary().set_index("客户范围").loc["前 20%", "客户数"] == 2  # ⌈1.4⌉ = 2, the same rule
+
+
+def test_customers_for_share_named_for_what_it_returns():
+    from kamlab import pareto_analysis
+
+    p = pareto_analysis(pd.DataFrame({"客户": list("ABCDE"), "利润": [50, 30, 10, 6, 4]}))
+    assert p.count_for_share(80) == 2 and p.percent_of_customers_for_share(80) == 40.0

@@ -19,13 +19,17 @@ def draw_pyramid(result, measure: str | None = None, title: str = "") -> Figure:
     cust = s["客户占比%"].to_numpy(dtype=float)
     share = s[f"{measure}占比%"].to_numpy(dtype=float)
     ax.barh(y, -cust, color=PALETTE[5], height=0.7, label="客户数占比")
-    ax.barh(y, np.clip(share, 0, None), color=PALETTE[0], height=0.7, label=f"{measure}占比")
+    ax.barh(y, np.clip(np.nan_to_num(share), 0, None), color=PALETTE[0], height=0.7, label=f"{measure}占比")
     for yi, c, v in zip(y, cust, share, strict=True):
         ax.text(-c - 2, yi, f"{c:.0f}%", ha="right", va="center", fontsize=9)
+        if np.isnan(v):  # the measure sums to 0: no share to show (the result's notes say so)
+            ax.text(2, yi, "—", ha="left", va="center", fontsize=9)
+            continue
         note = "" if v >= 0 else "（亏损）"
         ax.text(max(v, 0) + 2, yi, f"{v:.1f}%{note}", ha="left", va="center", fontsize=9,
                 color="#D55E00" if v < 0 else "black")
-    lim = max(60.0, float(np.nanmax(np.abs(share))) + 20, float(cust.max()) + 20)
+    shown = np.abs(share[~np.isnan(share)])
+    lim = max(60.0, float(shown.max(initial=0)) + 20, float(cust.max()) + 20)
     ax.set_xlim(-lim, lim)
     ax.set_ylim(-0.6, n - 0.1)
     ax.axvline(0, color="#555555", lw=1)

@@ -57,6 +57,13 @@ def download_link(filename: str, text: str, label: str = "下载当前输入（M
             f"{html.escape(label)}</a>")
 
 
+def export_failed_html(error: OSError, stem: str, markdown: str) -> str:
+    """The message for an export the disk refused, with the work as a download."""
+    reason = error.strerror or type(error).__name__
+    return error_html(InputError("导出", f"无法写入文件（{reason}）；你的输入已保留，可用下面的链接直接下载")) + \
+        download_link(f"{stem}.md", markdown)
+
+
 #: Rows shown in a calculator's result table; longer results say how many are hidden.
 TABLE_ROWS = 50
 

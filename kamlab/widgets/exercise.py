@@ -27,7 +27,8 @@ from ..errors import InputError
 from ..grading import submit
 from ..learner.answers import AnswerStore, answers_dir
 from ..learner.exercise import ExerciseSheet, load_sheet
-from ._base import download_link, error_html
+from ..learner.export import export_file
+from ._base import download_link, error_html, export_failed_html
 
 ASSIGNMENT_FILE = "assignment.json"
 
@@ -169,13 +170,8 @@ class ExerciseAnswers:
     def export(self, kind: str) -> Path:
         """Export own answers to ``<answers dir>/<id>.md`` or ``.xlsx``."""
         answers = self.collect()
-        path = (self.store.folder or answers_dir()) / f"{self.sheet_def.id}.{kind}"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if kind == "md":
-            path.write_text(self.sheet_def.to_markdown(answers), encoding="utf-8")
-        else:
-            self.sheet_def.to_excel(answers, path)
-        return path
+        return export_file(self.sheet_def.id, kind, lambda: self.sheet_def.to_markdown(answers),
+                           lambda p: self.sheet_def.to_excel(answers, p), self.store.folder)
 
     def submit(self, learner: str) -> Path:
         """Pack the answers into ``<answers dir>/submissions/``; returns the file."""
@@ -198,9 +194,7 @@ class ExerciseAnswers:
                 message.value = error_html(error)
                 return
             except OSError as error:  # a folder that refuses: offer the answers from the page itself
-                message.value = error_html(InputError("导出", f"无法写入（{error.strerror or error}）；"
-                                                             "可用下面的链接直接下载")) + download_link(
-                    f"{self.sheet_def.id}.md", self.sheet_def.to_markdown(self.collect()))
+                message.value = export_failed_html(error, self.sheet_def.id, self.sheet_def.to_markdown(self.collect()))
                 return
             message.value = f"已生成：<code>{html.escape(str(path))}</code>"
 

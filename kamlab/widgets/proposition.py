@@ -10,10 +10,9 @@ import ipywidgets as W
 from .. import proposition as model
 from ..charts import draw_proposition
 from ..errors import InputError
-from ._base import Calculator, error_html
+from ..learner.export import export_file
+from ._base import Calculator, error_html, export_failed_html
 from .table import EditableTable
-
-EXPORT_DIR = Path("kamlab-answers")
 
 
 def _lines(text: str) -> list[str]:
@@ -58,14 +57,19 @@ class PropositionWidget(Calculator):
         except InputError as error:
             self.export_msg.value = error_html(error)
             return None
-        EXPORT_DIR.mkdir(exist_ok=True)
-        path = EXPORT_DIR / f"价值主张-{prop.account}.{kind}"
-        if kind == "md":
-            path.write_text(prop.to_markdown(), encoding="utf-8")
-        else:
-            prop.to_excel(path)
+        stem = f"价值主张-{prop.account}"
+        try:
+            path = export_file(stem, kind, prop.to_markdown, prop.to_excel)
+        except OSError as error:
+            self.export_msg.value = export_failed_html(error, stem, prop.to_markdown())
+            return None
         self.export_msg.value = f"已导出：<code>{html.escape(str(path))}</code>"
         return path
+
+    def export(self, kind: str) -> Path | None:
+        """Export the card to ``<answers folder>/价值主张-<account>.md`` or ``.xlsx``
+        (the export buttons); returns the path, or None with the reason shown."""
+        return self._export(kind)
 
 
 def proposition_widget(account: str = "", quantified=(), psychological=(), commitments=(), tracking=()) -> PropositionWidget:

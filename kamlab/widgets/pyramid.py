@@ -44,7 +44,7 @@ class PyramidWidget(Calculator):
 
     @staticmethod
     def _describe(result) -> str:
-        return result.summary().to_html(index=False)
+        return result._repr_html_()
 
 
 class ValueScorecardWidget(Calculator):

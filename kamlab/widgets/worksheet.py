@@ -7,9 +7,10 @@ import html
 import ipywidgets as W
 
 from ..errors import InputError
-from ..learner.answers import AnswerStore, answers_dir
+from ..learner.answers import AnswerStore
+from ..learner.export import export_file
 from ..learner.worksheet import Worksheet, load_worksheet
-from ._base import download_link, error_html
+from ._base import download_link, error_html, export_failed_html
 
 
 class WorksheetWidget(W.VBox):
@@ -88,17 +89,12 @@ class WorksheetWidget(W.VBox):
         except InputError as error:
             self.status.value = error_html(error)
             return None
-        path = answers_dir() / f"{self.sheet.id}.{kind}"
+        answers = self.answers
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if kind == "md":
-                path.write_text(self.sheet.to_markdown(self.answers), encoding="utf-8")
-            else:
-                self.sheet.to_excel(self.answers, path)
+            path = export_file(self.sheet.id, kind, lambda: self.sheet.to_markdown(answers),
+                               lambda p: self.sheet.to_excel(answers, p))
         except OSError as error:
-            self.status.value = error_html(InputError("导出", f"无法写入“{path}”（{error.strerror or error}）；"
-                                                            "可用下面的链接直接下载")) + \
-                download_link(f"{self.sheet.id}.md", self.sheet.to_markdown(self.answers))
+            self.status.value = export_failed_html(error, self.sheet.id, self.sheet.to_markdown(answers))
             return None
         self.status.value = f"已导出：<code>{html.escape(str(path))}</code>"
         return path

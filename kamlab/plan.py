@@ -499,7 +499,7 @@ def _key_account_pieces(work: SavedWork, chosen: Any, keys: Sequence[str], unit:
             years = _get(state, "years", 3, "")
             clv = kamlab.customer_lifetime_value(_get(state, "margin", 0), _get(state, "retention", 1),
                                                  _get(state, "discount", 2), years if str(years).strip() else None,
-                                                 str(_get(state, "timing", 4, "end")))
+                                                 str(_get(state, "timing", 4, "end")), unit=unit)
             pieces.append(Piece("wang-03", tool, "客户终生价值",
                                 (f"年均毛利 {clv.margin:g} {unit}、保留率 {clv.retention:g}%、折现率 {clv.discount:g}%："
                                  f"客户终生价值 {clv.value:,.2f} {unit}，预期合作 {clv.expected_lifetime:.1f} 年。",)))

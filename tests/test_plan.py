@@ -194,7 +194,9 @@ def test_example_plan_is_complete_and_says_it_is_the_example():
     # the example's six accounts: top 20 % = ceil(1.2) = 2 (A 1200 + B 800) of 3550 = 56.3 %
     pareto, pyramid = plan.section("公司与大客户组合").pieces[1:]
     assert pareto.lines[0] == "前 20% 的客户贡献了 56.3% 的销售额（6 家客户，合计 3,550.0 万元）。"
-    assert pyramid.lines[0].startswith("VIP客户 1 家，占销售额 33.8%；大客户 2 家")  # 1200 / 3550
+    # tiers by the top-x % rule (rounded up): VIP = ceil(6 × 20 %) = 2 (A + B: 2000 / 3550),
+    # 大客户 = ceil(6 × 50 %) − 2 = 1 (E 650 / 3550 = 18.3 %)
+    assert pyramid.lines[0].startswith("VIP客户 2 家，占销售额 56.3%；大客户 1 家，占销售额 18.3%")
     assert "本书的示例数据" in to_markdown(plan)
 
 

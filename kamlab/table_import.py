@@ -23,11 +23,11 @@ with their units and one example row.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import _checks
@@ -162,16 +162,7 @@ def _looks_binary(raw: bytes) -> bool:
     return b"\x00" in head and not head.startswith(b"PK\x03\x04")
 
 
-def _number_text(cell: str, where: str) -> str:
-    """A number cell as the calculator wants it: checked, thousands commas and % removed."""
-    try:
-        if math.isfinite(float(cell)):  # the common case, fast: a plain number
-            return cell
-    except ValueError:
-        pass
-    text = cell.strip().rstrip("%％").strip()
-    _checks.to_number(text, where)  # raises with the Chinese reason
-    return text.replace(",", "").replace("，", "")
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．－", "0123456789.-")
 
 
 def import_table(source: bytes | str | Path, filename: str, spec: TableSpec,
@@ -204,30 +195,42 @@ def import_table(source: bytes | str | Path, filename: str, spec: TableSpec,
     if frame.empty:
         raise InputError(where, "只有表头，没有数据行")
     ignored = tuple(str(c) for c in frame.columns if c not in columns)
-    rows: list[dict[str, str]] = []
-    seen: dict[str, int] = {}
-    present = [c for c in spec.columns if c.name in frame.columns]
-    for line, record in zip(frame.index, frame.to_dict("records"), strict=True):
-        row = {name: "" for name in spec.names}
-        for column in present:
-            cell = str(record[column.name]).strip()
-            if column.numeric and cell:
-                try:
-                    cell = _number_text(cell, column.name)
-                except InputError:
-                    raise cell_error(filename, int(line), column.name,
-                                     f"应为数字，当前为“{cell}”") from None
-            elif column.numeric and column.required:
-                raise cell_error(filename, int(line), column.name, "为空：请填写一个数字")
-            row[column.name] = cell
-        if spec.key:
-            name = row[spec.key]
-            if not name:
-                raise cell_error(filename, int(line), spec.key, "为空：每一行都要写明名称")
-            if name in seen:
-                raise cell_error(filename, int(line), spec.key, f"“{name}”与第 {seen[name]} 行重复")
-            seen[name] = int(line)
-        rows.append(row)
+    n = len(frame)
+    lines = [int(i) for i in frame.index]
+    problems: list[tuple[int, int, str, str]] = []  # (row position, column position, column, message)
+    cleaned: dict[str, pd.Series] = {}
+    for ci, column in enumerate(spec.columns):
+        if column.name not in frame.columns:
+            cleaned[column.name] = pd.Series([""] * n, dtype=object)
+            continue
+        cells = frame[column.name].astype(str).str.strip().reset_index(drop=True)
+        if column.numeric:
+            empty = cells == ""
+            plain = (cells.str.rstrip("%％").str.strip().str.translate(_FULL_WIDTH)
+                     .str.replace(",", "", regex=False).str.replace("，", "", regex=False))
+            numbers = pd.to_numeric(plain, errors="coerce")
+            bad = ~empty & ~np.isfinite(numbers.to_numpy(dtype=float))
+            if bad.any():
+                pos = int(bad.argmax())
+                problems.append((pos, ci, column.name, f"应为数字，当前为“{cells.iloc[pos]}”"))
+            if column.required and empty.any():
+                problems.append((int(empty.argmax()), ci, column.name, "为空：请填写一个数字"))
+            cells = plain.where(~empty, "")
+        cleaned[column.name] = cells
+    if spec.key:
+        names = cleaned[spec.key]
+        empty = names == ""
+        if empty.any():
+            problems.append((int(empty.argmax()), -1, spec.key, "为空：每一行都要写明名称"))
+        repeated = names.duplicated() & ~empty
+        if repeated.any():
+            pos = int(repeated.argmax())
+            first = int((names == names.iloc[pos]).argmax())
+            problems.append((pos, -1, spec.key, f"“{names.iloc[pos]}”与第 {lines[first]} 行重复"))
+    if problems:
+        pos, _, column_name, message = min(problems)
+        raise cell_error(filename, lines[pos], column_name, message)
+    rows = pd.DataFrame(cleaned, columns=spec.names).to_dict("records")
     result = ImportResult(tuple(rows), filename, ignored)
     if validate is not None:
         try:

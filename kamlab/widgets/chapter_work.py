@@ -117,9 +117,9 @@ def _account_rows(slug: str) -> list[dict[str, str]]:
 def table_spec(name: str, table: EditableTable, unit: str = "万元") -> TableSpec:
     """A table's import spec: words where the example holds words, numbers elsewhere."""
     text = set()
+    sample = [[table.cell(r, i) for i in range(len(table.columns))] for r in range(min(20, len(table)))]
     for i, column in enumerate(table.columns):
-        cells = [row[i] for row in table.rows()[:20] if row[i].strip()] if hasattr(table, "rows") else \
-            [str(r.get(column, "")) for r in table.value[:20] if str(r.get(column, "")).strip()]
+        cells = [row[i] for row in sample if row[i].strip()]
         numeric = bool(cells)
         for cell in cells:
             try:
@@ -209,7 +209,8 @@ class Attachment:
     def template_bytes(self, name: str, table: EditableTable) -> bytes:
         """The .xlsx template for one table (headers, units, the first row as example)."""
         spec = table_spec(name, table, self._unit())
-        example = table.value[0] if table.value else None
+        example = dict(zip(table.columns, (table.cell(0, i) for i in range(len(table.columns))), strict=True)) \
+            if len(table) else None
         with tempfile.TemporaryDirectory() as tmp:
             return write_template(Path(tmp) / "template.xlsx", spec, example).read_bytes()
 
@@ -246,8 +247,8 @@ class Attachment:
         except InputError as error:
             self.message.value = error_html(error) + "<small>表格未作任何改动。</small>"
             return False
-        before = table.value
-        table.value = [dict(r) for r in result.rows]
+        before = table.rows()
+        table.value = [[r[c] for c in spec.names] for r in result.rows]  # lists: the table's own form
         if self.calculator.result is None or "kamlab-error" in self.calculator.error.value:
             table.value = before
             self.message.value = (self.calculator.error.value or "") + "<small>导入未通过检查，已恢复原来的表格。</small>"

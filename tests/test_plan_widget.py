@@ -38,7 +38,20 @@ def learner(tmp_path, monkeypatch):
     chapter_work.forget_stores()
 
 
+def test_profile_form_outside_a_session_neither_reads_nor_writes(learner):
+    from kamlab.learner.chapter_work import save_profile
+    from kamlab.profile import make_profile
+
+    save_profile(make_profile("某学员的公司"))
+    form = widgets.profile_widget()
+    assert form.company.value == ""  # nbval and the book build never show a learner's profile
+    form.company.value = "别的公司"
+    assert "只有在 Jupyter 中打开本章时才能保存档案" in form.message.value
+    assert load_profile()[0].company == "某学员的公司"
+
+
 def test_profile_form_imports_the_account_list_and_refuses_bad_files(learner):
+    widgets.chapter("plan")
     form = widgets.profile_widget()
     assert not form.import_accounts(ACCOUNTS, "客户.csv")
     assert "请先填写公司名称" in form.message.value
@@ -58,9 +71,11 @@ def test_outside_a_learners_session_the_plan_shows_the_books_example(learner):
     view = widgets.plan_widget()
     assert view.plan.is_example and "A 挖掘机厂" in view.view.value
     assert "本书示例数据" in view.notices.value
+    assert "href='wang-02.html'" in view.view.value  # the static book links pages, not notebooks
 
 
 def test_new_learner_end_to_end_ends_with_a_word_plan(learner):
+    widgets.chapter("plan")
     form = widgets.profile_widget()
     form.company.value = "苏州精工机械有限公司"
     form.industry.value = "通用设备"
@@ -83,7 +98,7 @@ def test_new_learner_end_to_end_ends_with_a_word_plan(learner):
     plan = view.plan
     assert not plan.is_example and plan.title == "苏州精工机械有限公司 大客户计划"
     assert plan.key_accounts == ("华东电机", "北方阀门")
-    assert "还差：王渊 第三讲 · 关系阶段诊断" in view.view.value
+    assert "<a href='wang-03.ipynb'>还差：王渊 第三讲 · 关系阶段诊断</a>" in view.view.value
     view.marked.value = ("西南泵业",)
     assert view.plan.key_accounts == ("西南泵业",)
     paths = view.export()

@@ -68,7 +68,8 @@ class PlanWidget(W.VBox):
             self.marked.value = tuple(chosen)
         finally:
             self._muted = False
-        self.view.value = to_html(self.plan)
+        # Links to chapters: notebooks in a learner's Jupyter, pages in the static book.
+        self.view.value = to_html(self.plan, link_suffix=".ipynb" if self.live else ".html")
         return self.plan
 
     def _keys_changed(self, change: dict) -> None:

@@ -17,10 +17,10 @@ import pandas as pd
 
 from ..errors import InputError
 from ..learner.chapter_work import load_profile, save_profile
-from ..profile import UNITS, make_profile
+from ..profile import EXAMPLE, UNITS, make_profile
 from ..table_import import TableSpec, import_table, write_template
 from ._base import error_html
-from .chapter_work import XLSX_MIME
+from .chapter_work import XLSX_MIME, current_chapter
 
 ACCOUNT_SPEC = TableSpec.from_columns("客户名单", ["客户", "销售额", "利润"], units={"销售额": "万元", "利润": "万元"},
                                       optional=("利润",))
@@ -30,10 +30,12 @@ _STYLE = {"description_width": "7em"}
 class ProfileWidget(W.VBox):
     """Company name, industry, unit and the account list; saved on every change."""
 
-    def __init__(self, folder: str | Path | None = None) -> None:
+    def __init__(self, folder: str | Path | None = None, live: bool | None = None) -> None:
         super().__init__()
         self.folder = folder
-        profile, notice = load_profile(folder)
+        # Only a learner's session reads and writes the profile: nbval and the book build show a blank form.
+        self.live = (current_chapter() is not None or folder is not None) if live is None else live
+        profile, notice = load_profile(folder) if self.live else (EXAMPLE, "")
         self.profile = profile
         blank = profile.use_example and not profile.accounts  # nothing entered yet: the book's example
         self.company = W.Text(value="" if blank else profile.company,
@@ -61,6 +63,10 @@ class ProfileWidget(W.VBox):
 
     def save(self) -> bool:
         """Check and save the profile; a problem is shown, nothing saved."""
+        if not self.live:
+            self.message.value = error_html(InputError(
+                "公司档案", "只有在 Jupyter 中打开本章时才能保存档案（或先运行 widgets.chapter(\"plan\")）"))
+            return False
         try:
             profile = make_profile(self.company.value, self.industry.value, self.unit.value,
                                    self.profile.accounts, self.use_example.value)
@@ -118,5 +124,5 @@ class ProfileWidget(W.VBox):
 
 
 def profile_widget(folder: str | Path | None = None) -> ProfileWidget:
-    """The company profile form, ready to display."""
+    """The company profile form, ready to display (saved only in a learner's session, see chapter_work)."""
     return ProfileWidget(folder)

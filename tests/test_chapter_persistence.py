@@ -147,3 +147,31 @@ def test_quiz_progress_is_saved_for_the_plan(answers):
     quiz.check()
     saved = ChapterStore("wang-01").quiz
     assert saved["answered"] == 1 and saved["total"] == len(quiz.choices)
+
+
+def test_every_table_calculator_of_the_sample_chapters_offers_import(answers):
+    widgets.chapter("ding-01")
+    customers = kamlab.load_sample("ding_customers")
+    found = {
+        "pareto": sorted(widgets.pareto_widget(customers).attachment.imports),
+        "pyramid": sorted(widgets.pyramid_widget(customers).attachment.imports),
+        "selection": sorted(selection().attachment.imports),
+        "pipeline": sorted(widgets.pipeline_widget(kamlab.load_sample("wang_pipeline")).attachment.imports),
+        "kraljic": sorted(widgets.kraljic_widget(kamlab.load_sample("wang_purchases")).attachment.imports),
+        "industry": sorted(widgets.industry_widget(kamlab.load_sample("ding_industries")).attachment.imports),
+    }
+    assert found == {"pareto": ["customers"], "pyramid": ["customers"], "selection": ["accounts"],
+                     "pipeline": ["opportunities"], "kraljic": ["items"], "industry": ["scores"]}
+
+
+def test_pareto_starts_from_the_learners_accounts_and_imports_a_list(answers):
+    save_profile(make_profile("苏州精工", accounts=[{"客户": "甲", "销售额": "900", "利润": "90"},
+                                                  {"客户": "乙", "销售额": "100", "利润": "10"}]))
+    widgets.chapter("ding-01")
+    pareto = widgets.pareto_widget(kamlab.load_sample("ding_customers"))
+    assert pareto.customers.value == [{"客户": "甲", "利润": "90", "销售额": "900"},
+                                      {"客户": "乙", "利润": "10", "销售额": "100"}]
+    assert pareto.result.share_of_top(50) == 90.0  # 甲 90 of 100
+    raw = "客户,利润,销售额,备注\n丙,30,300,x\n丁,10,100,\n戊,10,100,\n".encode("gbk")
+    assert pareto.attachment.import_file("customers", raw, "客户.csv")
+    assert pareto.result.n == 3 and pareto.result.share_of_top(34) == 80.0  # top ceil(1.02) = 2 customers: 丙 30 + 丁 10 = 40 of 50

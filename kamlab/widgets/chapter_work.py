@@ -3,8 +3,8 @@
 Every :class:`~kamlab.widgets._base.Calculator` created while a chapter is open is
 *attached*: its inputs are restored from ``kamlab-answers/<chapter>.json`` (see
 :mod:`kamlab.learner.chapter_work`), saved on every change, and a toolbar above it
-offers 恢复示例数据 and, for each table a learner can bring (three columns or more),
-下载模板 and 导入 Excel/CSV. A calculator with nothing saved starts from the learner's
+offers 恢复示例数据 and, for each table a learner can bring (it names its rows and has three columns or more),
+下载模板 and 导入 Excel/CSV (a table that names its rows: 客户, 品类, 机会 …). A calculator with nothing saved starts from the learner's
 own account list when there is one (company profile, else the accounts imported in
 wang-01) instead of the book's illustrative firm.
 
@@ -100,8 +100,10 @@ def store_key(calculator: Any) -> str:
 def _tables(calculator: Any) -> list[tuple[str, EditableTable]]:
     names = calculator._names() if hasattr(calculator, "_names") else []
     inputs = getattr(calculator, "_inputs", [])
+    # a table a learner brings names its rows (客户, 品类, 机会 …) and has two or more values:
+    # criteria/weight pairs and single-row weight tables are typed, not imported
     return [(n, w) for n, w in zip(names, inputs, strict=False)
-            if isinstance(w, EditableTable) and len(w.columns) >= 3]
+            if isinstance(w, EditableTable) and len(w.columns) >= 3 and table_spec(n, w).key]
 
 
 def _account_rows(slug: str) -> list[dict[str, str]]:

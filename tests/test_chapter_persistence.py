@@ -175,3 +175,25 @@ def test_pareto_starts_from_the_learners_accounts_and_imports_a_list(answers):
     raw = "客户,利润,销售额,备注\n丙,30,300,x\n丁,10,100,\n戊,10,100,\n".encode("gbk")
     assert pareto.attachment.import_file("customers", raw, "客户.csv")
     assert pareto.result.n == 3 and pareto.result.share_of_top(34) == 80.0  # top ceil(1.02) = 2 customers: 丙 30 + 丁 10 = 40 of 50
+
+
+def test_every_calculator_the_plan_reads_is_a_widget_that_saves_under_that_name():
+    import inspect
+
+    from kamlab.plan import CALCULATORS
+    from kamlab.widgets._base import Calculator
+
+    keys = {chapter_mod.store_key(cls.__new__(cls)) for _, cls in inspect.getmembers(widgets, inspect.isclass)
+            if issubclass(cls, Calculator)}
+    wanted = {key for tools in CALCULATORS.values() for key in tools}
+    assert wanted <= keys, sorted(wanted - keys)
+
+
+def test_two_open_copies_of_a_chapter_keep_each_others_calculators(answers):
+    first, second = ChapterStore("wang-01"), ChapterStore("wang-01")  # two tabs on the same chapter
+    first.put("selection", {"y_cut": 6.0})
+    second.put("organisation", {"n_accounts": "8"})
+    first.put_quiz(answered=2, correct=1, total=5)
+    saved = ChapterStore("wang-01")
+    assert saved.calculators == {"selection": {"y_cut": 6.0}, "organisation": {"n_accounts": "8"}}
+    assert saved.quiz == {"answered": 2, "correct": 1, "total": 5}

@@ -121,6 +121,8 @@ class SavedWork:
         profile: the company profile.
         key_accounts: accounts the learner marked as key (empty: the 战略客户 quadrant).
         example: this is the book's example work, not a learner's.
+        assessed_account: the key account the single-account tools (relationship stage,
+            Kraljic, CLV, retention) were worked for; "" when not said.
     """
 
     calculators: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
@@ -129,6 +131,7 @@ class SavedWork:
     profile: CompanyProfile = EXAMPLE
     key_accounts: tuple[str, ...] = ()
     example: bool = False
+    assessed_account: str = ""
 
     def state(self, chapter: str, key: str) -> Any:
         """A calculator's saved inputs, or None."""
@@ -521,7 +524,40 @@ def _key_account_pieces(work: SavedWork, chosen: Any, keys: Sequence[str], unit:
                                  f"{case.npv_base:,.1f} 增至 {case.npv_improved:,.1f} {unit}。",)))
         except (InputError, TypeError, ValueError) as error:
             missing.append(Missing("ding-01", tool, f"无法计算：{error}"))
-    return pieces, missing
+    return _by_account(pieces, chosen, keys, work.assessed_account), missing
+
+
+#: single-account tools of section 3 (worked for one account at a time)
+SINGLE_ACCOUNT_TOOLS = ("stage", "kraljic", "lifetime_value", "retention")
+
+
+def _by_account(pieces: list[Piece], chosen: Any, keys: Sequence[str], assessed: str) -> list[Piece]:
+    """Section 3 account by account: each key account, then the pieces worked for it; the rest last."""
+    from dataclasses import replace
+
+    single = {CALCULATORS[c][k] for c in ("wang-03", "ding-01") for k in SINGLE_ACCOUNT_TOOLS if k in CALCULATORS[c]}
+    pieces = [replace(p, account=assessed) if p.tool in single else p for p in pieces]
+    overview = [p for p in pieces if p.heading == "重点客户名单"]
+    rest = [p for p in pieces if p not in overview]
+    ordered = list(overview)
+    rows = chosen.table.set_index("客户") if chosen is not None else None
+    for key in keys:
+        own = [p for p in rest if p.account == key]
+        line = f"{key}："
+        if rows is not None and key in rows.index:
+            row = rows.loc[key]
+            line += f"吸引力 {row['吸引力']:.2f}，相对实力 {row['相对实力']:.2f}，{row['象限']}——{row['策略']}。"
+        if not own:
+            line += "还没有为它做价值主张、关系阶段、卡拉杰克或终生价值分析（在本章的计划中指定评估针对哪位客户）。"
+        ordered.append(Piece("wang-01", CALCULATORS["wang-01"]["selection"], f"重点客户：{key}", (line,),
+                             account=key))
+        ordered += own
+    others = [p for p in rest if p.account not in keys]
+    if others:
+        note = "以下评估尚未指定针对哪位重点客户：" if not assessed else f"以下评估针对“{assessed}”（不在重点客户中）："
+        ordered.append(Piece("", "王渊第一讲、第三讲，丁兴良第一讲", "其他评估", (note,)))
+        ordered += others
+    return ordered
 
 
 def _lines(value: Any) -> list[str]:
@@ -722,4 +758,4 @@ def example_work() -> SavedWork:
         "wang-00-current-state": {"top_three": "建立大客户档案，6 月 30 日前完成"},
         "ye-04-partners": {"air": "总部大客户部负责高层关系与框架协议", "ground": "经销商负责日常交付与回款"},
     }
-    return SavedWork(calculators, worksheets, {}, EXAMPLE, (), example=True)
+    return SavedWork(calculators, worksheets, {}, EXAMPLE, (), example=True, assessed_account="A 挖掘机厂")

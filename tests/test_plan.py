@@ -217,3 +217,17 @@ def test_an_unusable_saved_calculator_is_reported_not_raised(tmp_path):
 ])
 def test_owner_and_date_are_read_where_given(line, owner, due):
     assert parse_action(line) == (owner, due)
+
+
+def test_section_three_goes_account_by_account(company):
+    from kamlab.learner.chapter_work import save_assessed_account
+
+    ChapterStore("wang-03", company).put("lifetime_value", {"margin": "50", "retention": 90, "discount": 10,
+                                                            "years": "", "timing": "end"})
+    save_assessed_account("丁", company)
+    plan = build_plan(read_saved_work(company)[0])
+    headings = [(p.heading, p.account) for p in plan.section("重点客户").pieces]
+    assert headings == [("重点客户名单", ""), ("重点客户：甲", "甲"), ("重点客户：丁", "丁"), ("客户终生价值", "丁")]
+    clv = plan.section("重点客户").pieces[-1]
+    # 50 × 0.9 / (1 + 0.1 − 0.9) = 45 / 0.2 = 225 (margin at year end, infinite horizon)
+    assert clv.lines[0] == "年均毛利 50 万元、保留率 90%、折现率 10%：客户终生价值 225.00 万元，预期合作 10.0 年。"

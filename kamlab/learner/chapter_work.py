@@ -95,16 +95,23 @@ def save_profile(profile: CompanyProfile, folder: str | Path | None = None) -> P
     return AnswerStore(PROFILE_KEY, Path(folder) if folder else None).save(profile.to_dict())
 
 
-def load_key_accounts(folder: str | Path | None = None) -> tuple[str, ...]:
-    """Accounts the learner marked as key in the plan chapter."""
+def load_plan_choices(folder: str | Path | None = None) -> tuple[tuple[str, ...], str]:
+    """The accounts the learner marked as key, and the account the single-account tools were worked for."""
     data = AnswerStore(PLAN_KEY, Path(folder) if folder else None).load()
     names = data.get("key_accounts", [])
-    return tuple(str(n) for n in names) if isinstance(names, list) else ()
+    keys = tuple(str(n) for n in names) if isinstance(names, list) else ()
+    assessed = data.get("assessed_account", "")
+    return keys, assessed if isinstance(assessed, str) else ""
 
 
 def save_key_accounts(names: list[str], folder: str | Path | None = None) -> Path | None:
     """Save the accounts marked as key."""
-    return AnswerStore(PLAN_KEY, Path(folder) if folder else None).save({"key_accounts": list(names)})
+    return AnswerStore(PLAN_KEY, Path(folder) if folder else None).update({"key_accounts": list(names)})
+
+
+def save_assessed_account(name: str, folder: str | Path | None = None) -> Path | None:
+    """Save which account the relationship stage, Kraljic, CLV and retention tools were worked for."""
+    return AnswerStore(PLAN_KEY, Path(folder) if folder else None).update({"assessed_account": str(name)})
 
 
 def read_saved_work(folder: str | Path | None = None):
@@ -143,4 +150,5 @@ def read_saved_work(folder: str | Path | None = None):
     profile, notice = load_profile(base)
     if notice:
         notices.append(notice)
-    return SavedWork(calculators, worksheets, quizzes, profile, load_key_accounts(base)), notices
+    keys, assessed = load_plan_choices(base)
+    return SavedWork(calculators, worksheets, quizzes, profile, keys, assessed_account=assessed), notices

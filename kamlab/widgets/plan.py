@@ -16,7 +16,7 @@ import ipywidgets as W
 
 from ..errors import InputError
 from ..learner.answers import answers_dir
-from ..learner.chapter_work import read_saved_work, save_key_accounts
+from ..learner.chapter_work import read_saved_work, save_assessed_account, save_key_accounts
 from ..plan import KeyAccountPlan, account_rows, build_plan, example_work
 from ..plan_export import to_docx, to_excel, to_html, to_markdown
 from ._base import error_html
@@ -35,6 +35,9 @@ class PlanWidget(W.VBox):
         self.notices = W.HTML()
         self.marked = W.SelectMultiple(description="重点客户", rows=6, layout=W.Layout(width="32em"),
                                      style={"description_width": "6em"})
+        self.assessed = W.Dropdown(description="单客户评估针对", layout=W.Layout(width="32em"),
+                                   style={"description_width": "8em"},
+                                   tooltip="关系阶段、卡拉杰克矩阵、终生价值与留存率是为哪位客户做的")
         refresh = W.Button(description="刷新计划", icon="refresh")
         export = W.Button(description="导出计划（Word、Excel、Markdown）", icon="download", button_style="primary",
                           layout=W.Layout(width="auto"))
@@ -45,8 +48,9 @@ class PlanWidget(W.VBox):
         self.plan: KeyAccountPlan | None = None
         self._muted = False
         self.marked.observe(self._keys_changed, names="value")
+        self.assessed.observe(self._assessed_changed, names="value")
         tip = W.HTML("<small>在下框中按住 Ctrl（Mac：⌘）可多选；不选时，选择矩阵上的“战略客户”即为重点客户。</small>")
-        self.children = [W.HBox([refresh, export]), self.links, self.notices, self.marked, tip, self.view]
+        self.children = [W.HBox([refresh, export]), self.links, self.notices, self.marked, tip, self.assessed, self.view]
         self.refresh()
 
     def refresh(self) -> KeyAccountPlan:
@@ -66,6 +70,8 @@ class PlanWidget(W.VBox):
         try:
             self.marked.options = names
             self.marked.value = tuple(chosen)
+            self.assessed.options = [("（未指定）", ""), *[(n, n) for n in names]]
+            self.assessed.value = work.assessed_account if work.assessed_account in names else ""
         finally:
             self._muted = False
         # Links to chapters: notebooks in a learner's Jupyter, pages in the static book.
@@ -76,6 +82,12 @@ class PlanWidget(W.VBox):
         if self._muted or not self.live:
             return
         save_key_accounts(list(change["new"]), self.folder)
+        self.refresh()
+
+    def _assessed_changed(self, change: dict) -> None:
+        if self._muted or not self.live:
+            return
+        save_assessed_account(change["new"] or "", self.folder)
         self.refresh()
 
     def export(self) -> dict[str, Path]:

@@ -13,7 +13,8 @@ Which chapter is open:
 1. :func:`chapter` called in the notebook (``widgets.chapter("wang-01")``), else
 2. ``$KAMLAB_CHAPTER`` (set by the JupyterLite edition's first cell), else
 3. the notebook a Jupyter server started this kernel for (``$JPY_SESSION_NAME``,
-   set by Jupyter Server 2 for JupyterLab, Notebook 7 and Voilà).
+   set by Jupyter Server 2 when JupyterLab or Notebook 7 opens a notebook; elsewhere,
+   e.g. VS Code or Voilà, call :func:`chapter`).
 
 None of these is set when nbval, ``jupyter nbconvert --execute`` or the book build
 run a chapter, so they always show the book's example data, never a learner's saves.

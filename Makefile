@@ -10,7 +10,7 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 export MPLCONFIGDIR := $(CURDIR)/$(VENV)/mplconfig
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: setup fonts book serve test unit notebooks build-check lint bench clean browser-deps browser pdf lite
+.PHONY: setup fonts lab book serve test unit notebooks build-check lint bench clean browser-deps browser pdf lite
 
 ## setup: a .venv with kamlab and its book/test tools, plus the CJK font for charts
 setup: $(STAMP) fonts
@@ -18,13 +18,25 @@ setup: $(STAMP) fonts
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e ".[book,test,lite]"
+	$(BIN)/python -m pip install -q -e ".[book,test,lite,lab]"
 	touch $(STAMP)
 
 fonts:
 	@[ -f $(FONT) ] || { echo "Installing the CJK font (fonts-wqy-microhei) …"; \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q fonts-wqy-microhei >/dev/null || \
 	  { $(SUDO) apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q fonts-wqy-microhei >/dev/null; }; }
+
+## lab: JupyterLab (with the widget extension) on the chapters; answers saved beside each notebook
+##      in kamlab-answers/. LAB_PORT, LAB_TOKEN, LAB_DIR and LAB_FLAGS adjust it (the browser test uses them).
+LAB_DIR ?= $(CURDIR)
+LAB_PORT ?= 8888
+LAB_TOKEN ?=
+LAB_FLAGS ?=
+lab: setup
+	@echo "KAM Lab 学员环境：JupyterLab 在 http://127.0.0.1:$(LAB_PORT)/lab/tree/book 打开各章（Ctrl+C 停止）"
+	$(CURDIR)/$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(LAB_PORT) \
+	  --ServerApp.port_retries=0 --ServerApp.root_dir="$(LAB_DIR)" --LabApp.default_url=/lab/tree/book \
+	  $(if $(LAB_TOKEN),--IdentityProvider.token=$(LAB_TOKEN)) $(if $(SUDO),,--allow-root) $(LAB_FLAGS)
 
 ## book: build the HTML book, executing every notebook (Sphinx warnings are errors)
 book: setup

@@ -21,12 +21,13 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import _checks
+from .result import TableResult
 
 LONG, NEAR, SHORT = "长板", "略逊", "短板"
 
 
 @dataclass(frozen=True)
-class BenchmarkResult:
+class BenchmarkResult(TableResult):
     """Factor-by-factor comparison with the benchmark firm.
 
     Attributes:
@@ -54,10 +55,6 @@ class BenchmarkResult:
     def averages(self) -> tuple[float, float]:
         """Mean score: ours, the leader's."""
         return round(float(self.table["我方"].mean()), 4), round(float(self.table["标杆"].mean()), 4)
-
-    def to_frame(self) -> pd.DataFrame:
-        """The comparison table."""
-        return self.table.copy()
 
     def _repr_html_(self) -> str:
         ours, lead = self.averages

@@ -23,12 +23,13 @@ import pandas as pd
 
 from . import _checks
 from .errors import InputError
+from .result import TableResult
 
 LEAD, LEVEL, BEHIND = "领先", "相持", "落后"
 
 
 @dataclass(frozen=True)
-class CompetitionResult:
+class CompetitionResult(TableResult):
     """A product × supplier strength grid with our position per product.
 
     Attributes:
@@ -46,10 +47,6 @@ class CompetitionResult:
     def labels(self) -> pd.DataFrame:
         """The grid as 强 / 弱."""
         return self.grid.ge(self.strong).replace({True: "强", False: "弱"})
-
-    def to_frame(self) -> pd.DataFrame:
-        """Our position per product line."""
-        return self.table.copy()
 
     def _repr_html_(self) -> str:
         return self.table.to_html(index=False)

@@ -27,6 +27,7 @@ import pandas as pd
 
 from . import _checks
 from .errors import InputError
+from .result import TableResult
 from .weighted import Criteria, weighted_scores
 
 EXTERNAL = ("当地供应商支持不到位", "借信息系统获取全球商务利益", "客户实行全球采购", "客户全球化运营")
@@ -39,7 +40,7 @@ LEVELS = ((7.0, "启动全球大客户计划"), (5.0, "先选一两个客户试�
 
 
 @dataclass(frozen=True)
-class ReadinessResult:
+class ReadinessResult(TableResult):
     """Readiness of one account for global KA management.
 
     Attributes:
@@ -54,10 +55,6 @@ class ReadinessResult:
     internal: float
     verdict: str
     constraint: str
-
-    def to_frame(self) -> pd.DataFrame:
-        """The per-driver table."""
-        return self.table.copy()
 
     def _repr_html_(self) -> str:
         note = f"；短板在{self.constraint}" if self.constraint else ""

@@ -28,12 +28,13 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import _checks
+from .result import TableResult
 
 METHODS = ("标杆企业对比法", "资源投入产出法", "基础销量比例法")
 
 
 @dataclass(frozen=True)
-class GoalResult:
+class GoalResult(TableResult):
     """The three targets side by side.
 
     Attributes:
@@ -58,10 +59,6 @@ class GoalResult:
     def spread(self) -> float:
         """High minus low: how far the methods disagree."""
         return round(self.high - self.low, 4)
-
-    def to_frame(self) -> pd.DataFrame:
-        """The three-method table."""
-        return self.table.copy()
 
     def _repr_html_(self) -> str:
         return self.table.to_html(index=False, float_format=lambda v: f"{v:,.2f}") + (

@@ -25,7 +25,7 @@ import pandas as pd
 
 from . import _checks
 from .errors import InputError
-from .weighted import Criteria, score_table
+from .weighted import Criteria, ScoredTable, score_table
 
 FACTORS = ("市场容量", "增长速度", "客户认知", "竞争程度", "实施难易", "资金与信用", "政府支持")
 
@@ -37,8 +37,9 @@ CLASSES = (FOCUS, POTENTIAL, WATCH)
 
 
 @dataclass(frozen=True)
-class IndustryResult:
-    """Industries scored and classed.
+class IndustryResult(ScoredTable):
+    """Industries scored and classed: a :class:`~kamlab.weighted.ScoredTable`
+    (score column 得分) with the class cut-offs.
 
     Attributes:
         criteria: the weighted factors.
@@ -46,21 +47,12 @@ class IndustryResult:
         focus, potential: the two cut-offs used.
     """
 
-    criteria: Criteria
-    table: pd.DataFrame
-    focus: float
-    potential: float
+    focus: float = 7.0
+    potential: float = 5.5
 
     def counts(self) -> pd.DataFrame:
         """Number of industries per class."""
         return self.table.groupby("优先级", observed=False).size().rename("行业数").reset_index()
-
-    def to_frame(self) -> pd.DataFrame:
-        """The scored table."""
-        return self.table.copy()
-
-    def _repr_html_(self) -> str:
-        return self.table.to_html(index=False, float_format=lambda v: f"{v:.2f}")
 
 
 def prioritise_industries(
@@ -92,4 +84,4 @@ def prioritise_industries(
     codes = (table["得分"] < hi).astype(int) + (table["得分"] < lo).astype(int)
     table["优先级"] = pd.Categorical.from_codes(codes, categories=list(CLASSES))
     table = table.sort_values("得分", ascending=False, kind="stable").reset_index(drop=True)
-    return IndustryResult(scored.criteria, table, hi, lo)
+    return IndustryResult(scored.criteria, table, scored.score_col, hi, lo)

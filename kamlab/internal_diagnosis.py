@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import _checks
+from .result import TableResult
 
 BRAND_CUT = 7
 WEAK_RANK = 3
@@ -33,7 +34,7 @@ COLUMNS = ("客户", "销售额", "净利润", "品牌标杆价值", "供应商�
 
 
 @dataclass(frozen=True)
-class DiagnosisResult:
+class DiagnosisResult(TableResult):
     """Per-account internal diagnosis plus the key-account totals.
 
     Attributes:
@@ -56,10 +57,6 @@ class DiagnosisResult:
             "大客户净利率": round(100 * profit / sales, 4) if sales else float("nan"),
             "公司净利率": round(100 * self.company_profit / self.company_sales, 4),
         }
-
-    def to_frame(self) -> pd.DataFrame:
-        """The per-account table."""
-        return self.table.copy()
 
     def _repr_html_(self) -> str:
         t = self.totals

@@ -26,12 +26,13 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import _checks
+from .result import TableResult
 
 MEANINGS = ("单次量大", "加速成长", "行业影响力大")
 
 
 @dataclass(frozen=True)
-class ProjectionResult:
+class ProjectionResult(TableResult):
     """Projected yearly purchases of an accelerating account vs a steady one.
 
     Attributes:
@@ -45,10 +46,6 @@ class ProjectionResult:
     table: pd.DataFrame
     yearly_cross: int | None
     cumulative_cross: int | None
-
-    def to_frame(self) -> pd.DataFrame:
-        """The year-by-year table."""
-        return self.table.copy()
 
     def _repr_html_(self) -> str:
         def say(year: int | None) -> str:
@@ -104,7 +101,7 @@ def project_purchases(
 
 
 @dataclass(frozen=True)
-class ScreenResult:
+class ScreenResult(TableResult):
     """Candidate accounts tested against the three meanings of 大.
 
     Attributes:
@@ -121,10 +118,6 @@ class ScreenResult:
     def key_accounts(self) -> list[str]:
         """Names of the accounts that meet at least one meaning."""
         return list(self.table.loc[self.table["判定"] != "暂不列为大客户", "客户"])
-
-    def to_frame(self) -> pd.DataFrame:
-        """The screen table."""
-        return self.table.copy()
 
     def _repr_html_(self) -> str:
         return self.table.to_html(index=False, float_format=lambda v: f"{v:,.2f}")

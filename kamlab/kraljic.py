@@ -32,6 +32,7 @@ import pandas as pd
 
 from . import _checks
 from .matrix import MatrixScheme, Quadrant, place
+from .result import TableResult
 
 KRALJIC_SCHEME = MatrixScheme(
     x_label="供应风险",
@@ -57,7 +58,7 @@ SUPPLIER_READING = {
 
 
 @dataclass(frozen=True)
-class KraljicResult:
+class KraljicResult(TableResult):
     """Purchased items placed on Kraljic's matrix.
 
     Attributes:
@@ -70,10 +71,6 @@ class KraljicResult:
     scheme: MatrixScheme
     x: str = "供应风险"
     y: str = "利润影响"
-
-    def to_frame(self) -> pd.DataFrame:
-        """One row per item with its category."""
-        return self.table.copy()
 
     def counts(self) -> pd.DataFrame:
         """Items and purchase value per category."""

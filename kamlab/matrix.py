@@ -69,11 +69,16 @@ def quadrant_keys(x: np.ndarray | pd.Series, y: np.ndarray | pd.Series, x_cut: f
     return np.array(QUADRANT_KEYS)[quadrant_codes(x, y, x_cut, y_cut)]
 
 
+#: The columns :func:`place` adds (charts and widgets read them by these names).
+QUADRANT = "象限"
+STRATEGY = "策略"
+
+
 def place(frame: pd.DataFrame, x: str, y: str, scheme: MatrixScheme) -> pd.DataFrame:
-    """Add 象限 and 策略 columns to ``frame`` from its ``x`` and ``y`` columns."""
+    """Add :data:`QUADRANT` (象限) and :data:`STRATEGY` (策略) columns from ``x`` and ``y``."""
     codes = quadrant_codes(frame[x].to_numpy(), frame[y].to_numpy(), scheme.x_cut, scheme.y_cut)
     quadrants = [scheme.quadrants[k] for k in QUADRANT_KEYS]
-    return frame.assign(  # a new frame; the caller's frame is left untouched
-        象限=pd.Categorical.from_codes(codes, categories=[q.name for q in quadrants]),
-        策略=pd.Categorical.from_codes(codes, categories=[q.strategy for q in quadrants]),
-    )
+    return frame.assign(**{  # a new frame; the caller's frame is left untouched
+        QUADRANT: pd.Categorical.from_codes(codes, categories=[q.name for q in quadrants]),
+        STRATEGY: pd.Categorical.from_codes(codes, categories=[q.strategy for q in quadrants]),
+    })

@@ -26,6 +26,7 @@ import pandas as pd
 
 from . import _checks
 from .errors import InputError
+from .result import TableResult
 
 
 def top_count(n: int, percent: float) -> int:
@@ -39,7 +40,7 @@ def top_count(n: int, percent: float) -> int:
 
 
 @dataclass(frozen=True)
-class ParetoResult:
+class ParetoResult(TableResult):
     """Customers ranked by a value with cumulative shares.
 
     Attributes:
@@ -95,10 +96,6 @@ class ParetoResult:
         """A small table: 前 x% 客户, 客户数, 占比 (%)."""
         rows = [(f"前 {p:g}%", top_count(self.n, p), self.share_of_top(p)) for p in points]
         return pd.DataFrame(rows, columns=["客户范围", "客户数", f"{self.value}占比%"])
-
-    def to_frame(self) -> pd.DataFrame:
-        """The ranked table."""
-        return self.table.copy()
 
     def _repr_html_(self) -> str:
         return self.summary().to_html(index=False, float_format=lambda v: f"{v:.1f}")

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import _checks
+from .result import TableResult
 
 STAGES = ("信息收集", "过滤", "方案打磨", "品牌推荐", "挖掘需求", "关键人私约", "商务公关", "意向达成")
 
@@ -34,7 +35,7 @@ COLUMNS = ("机会", "客户", "阶段", "金额")
 
 
 @dataclass(frozen=True)
-class PipelineResult:
+class PipelineResult(TableResult):
     """A pipeline with its weighted forecast.
 
     Attributes:
@@ -56,10 +57,6 @@ class PipelineResult:
     def weighted_total(self) -> float:
         """Sum of weighted values: the forecast."""
         return round(float(self.table["加权金额"].sum()), 4)
-
-    def to_frame(self) -> pd.DataFrame:
-        """The per-opportunity table."""
-        return self.table.copy()
 
     def _repr_html_(self) -> str:
         return self.by_stage.to_html(index=False, float_format=lambda v: f"{v:.1f}") + (

@@ -37,6 +37,7 @@ import pandas as pd
 from . import _checks
 from .errors import InputError
 from .pareto import top_count
+from .result import TableResult
 from .weighted import Criteria, ScoredTable, score_table
 
 TIERS = ("VIP客户", "大客户", "中客户", "小客户")
@@ -47,7 +48,7 @@ DEFAULT_VALUE_SCORECARD = {"利润贡献": 35, "增长潜力": 25, "合作关系
 
 
 @dataclass(frozen=True)
-class PyramidResult:
+class PyramidResult(TableResult):
     """Customers placed in pyramid tiers by one ranking column.
 
     Attributes:
@@ -80,10 +81,6 @@ class PyramidResult:
         """Chinese notes on what the summary cannot show (a measure that sums to 0)."""
         return [f"{m}合计为 0，无法计算各层的{m}占比（表中显示“—”）" for m in self.measures
                 if self.table[m].sum() == 0]
-
-    def to_frame(self) -> pd.DataFrame:
-        """One row per customer with its tier."""
-        return self.table.copy()
 
     def _repr_html_(self) -> str:
         notes = "".join(f"<p class='kamlab-note'>注意：{html.escape(n)}</p>" for n in self.notes())

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import _checks
+from .result import TableResult
 
 STAGES = ("探索期", "基础期", "合作期", "相互依赖期", "整合期")
 STAGES_EN = ("exploratory", "basic", "cooperative", "interdependent", "integrated")
@@ -48,7 +49,7 @@ INDICATORS = {
 
 
 @dataclass(frozen=True)
-class StageResult:
+class StageResult(TableResult):
     """The diagnosed relationship stage.
 
     Attributes:
@@ -70,10 +71,6 @@ class StageResult:
     def name_en(self) -> str:
         """McDonald's English label."""
         return STAGES_EN[self.stage - 1]
-
-    def to_frame(self) -> pd.DataFrame:
-        """The per-indicator table."""
-        return self.table.copy()
 
     def _repr_html_(self) -> str:
         gaps = "、".join(self.gaps) or "无"

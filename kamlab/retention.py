@@ -38,6 +38,7 @@ import pandas as pd
 
 from . import _checks
 from .errors import InputError
+from .result import TableResult
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ def customer_npv(retention: object, assumptions: RetentionAssumptions | None = N
 
 
 @dataclass(frozen=True)
-class RetentionResult:
+class RetentionResult(TableResult):
     """Per-customer NPV before and after cutting defections.
 
     Attributes:
@@ -113,10 +114,6 @@ class RetentionResult:
         rates = np.arange(low, high + step / 2, step)
         return pd.DataFrame({"留存率": rates,
                              "客户净现值": [customer_npv(r, self.assumptions) for r in rates]})
-
-    def to_frame(self) -> pd.DataFrame:
-        """The year-by-year table."""
-        return self.table.copy()
 
     def describe(self) -> str:
         """One sentence with the numbers."""

@@ -65,10 +65,12 @@ class ScorecardResult:
         return self.table.iloc[-1]
 
     @property
-    def weakest(self) -> str:
-        """The weakest dimension in the last quarter (first one on a tie)."""
+    def weakest(self) -> tuple[str, ...]:
+        """The weakest dimension(s) in the last quarter: **every** dimension that shares
+        the lowest score, in the order of the weights (a tie is reported as a tie)."""
         row = self.latest[list(self.criteria.names)].astype(float)
-        return str(row.idxmin())
+        low = row.min()
+        return tuple(str(d) for d, v in row.items() if abs(v - low) < 1e-9)
 
     def to_frame(self) -> pd.DataFrame:
         """The per-quarter table."""
@@ -76,8 +78,15 @@ class ScorecardResult:
 
     def _repr_html_(self) -> str:
         return self.table.to_html(index=False, float_format=lambda v: f"{v:.2f}", na_rep="—") + (
-            f"<p>最近一季最弱的维度：{self.weakest}</p>"
+            f"<p>最近一季最弱的维度：{weakest_text(self.weakest)}</p>"
         )
+
+
+def weakest_text(dimensions: tuple[str, ...]) -> str:
+    """The weakest dimension(s) for a learner: ``A``, or on a tie ``A、B（2 个维度并列）``."""
+    if len(dimensions) == 1:
+        return dimensions[0]
+    return "、".join(dimensions) + f"（{len(dimensions)} 个维度并列）"
 
 
 def score_quarters(

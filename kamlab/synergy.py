@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import _checks
+from .result import TableResult
 from .weighted import Criteria, weighted_scores
 
 SYNERGIES = ("信息共享平台", "精通业务管理的销售总监", "与公司决策层的互动", "主要部门负责人的客户服务意识",
@@ -33,7 +34,7 @@ BANDS = ((7.0, "协同良好"), (5.0, "部分协同"), (0.0, "协同不足"))
 
 
 @dataclass(frozen=True)
-class SynergyResult:
+class SynergyResult(TableResult):
     """The checklist scored.
 
     Attributes:
@@ -46,10 +47,6 @@ class SynergyResult:
     total: float
     band: str
     weakest: str
-
-    def to_frame(self) -> pd.DataFrame:
-        """The per-synergy table."""
-        return self.table.copy()
 
     def _repr_html_(self) -> str:
         return self.table.to_html(index=False, float_format=lambda v: f"{v:.2f}") + (

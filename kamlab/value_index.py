@@ -29,6 +29,7 @@ import pandas as pd
 
 from . import _checks
 from .errors import InputError
+from .result import TableResult
 from .weighted import Criteria, weighted_scores
 
 #: Criteria from the course notes; weights are the book's illustration.
@@ -37,7 +38,7 @@ DEFAULT_VALUE_CRITERIA = {"品牌": 15, "技术": 20, "服务": 20, "行业标�
 
 
 @dataclass(frozen=True)
-class ValueIndexResult:
+class ValueIndexResult(TableResult):
     """Offers with value score, price and value-for-money.
 
     Attributes:
@@ -62,10 +63,6 @@ class ValueIndexResult:
                 raise InputError(field, f"没有名为“{who}”的方案", who)
         ref = rows.loc[reference]
         return round(float(ref["价格"] * rows.loc[offer, "价值分"] / ref["价值分"]), 4)
-
-    def to_frame(self) -> pd.DataFrame:
-        """The scored table."""
-        return self.table.copy()
 
     def _repr_html_(self) -> str:
         cols = [self.name, "价格", "价值分", "性价比", "排名"]

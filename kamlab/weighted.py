@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import _checks
+from .result import TableResult
 
 SCORE_MIN = 0.0
 SCORE_MAX = 10.0
@@ -79,7 +80,7 @@ def weighted_scores(
 
 
 @dataclass(frozen=True)
-class ScoredTable:
+class ScoredTable(TableResult):
     """A table of items with their weighted 0–10 score in one added column.
 
     Attributes:
@@ -91,10 +92,6 @@ class ScoredTable:
     criteria: Criteria
     table: pd.DataFrame
     score_col: str
-
-    def to_frame(self) -> pd.DataFrame:
-        """The score table with the score column."""
-        return self.table.copy()
 
     def _repr_html_(self) -> str:
         return self.table.to_html(index=False, float_format=lambda v: f"{v:.2f}")

@@ -142,7 +142,7 @@ def test_unexpected_error_is_shown_inline_and_inputs_kept(monkeypatch):
     def broken(*_args, **_kwargs):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr("kamlab.attractiveness.selection_matrix", broken)
+    monkeypatch.setattr("kamlab.selection.selection_matrix", broken)
     w.accounts.set_cell(0, "财务安全", "7")
     assert "计算出错：ZeroDivisionError：division by zero；你的输入已保留" in w.error.value
     assert "<details>" in w.error.value and "Traceback" in w.error.value  # for the trainer, collapsed
@@ -293,3 +293,19 @@ def test_customers_for_share_named_for_what_it_returns():
 
     p = pareto_analysis(pd.DataFrame({"客户": list("ABCDE"), "利润": [50, 30, 10, 6, 4]}))
     assert p.count_for_share(80) == 2 and p.percent_of_customers_for_share(80) == 40.0
+
+
+# --- state is a clean, serialisable dict (the persistence hook) -------------------------------------
+def test_calculator_state_round_trips_through_json_and_on_change():
+    import json
+
+    w = selection_widget(ACCOUNTS)
+    seen: list[dict] = []
+    w.on_change(seen.append)
+    w.accounts.set_cell(1, "财务安全", "9")
+    assert len(seen) == 1 and seen[0]["accounts"][1]["财务安全"] == "9"
+    saved = json.loads(json.dumps(seen[0], ensure_ascii=False))
+    assert set(saved) == {"criteria", "accounts", "view", "y_cut", "x_cut", "vulnerability_cut"}
+    again = selection_widget(ACCOUNTS)
+    assert again.restore(saved) == []
+    assert again.state() == w.state() and again.result.table["吸引力"].tolist() == w.result.table["吸引力"].tolist()

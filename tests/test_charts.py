@@ -53,7 +53,7 @@ def test_portfolio_chart_redraws_in_place_across_views():
                         "易损性": [2, 8, 6], "销售额": [100, 50, 20]})
     chart = PortfolioChart()
     fig = chart.update(kamlab.selection_matrix(acc)).figure
-    assert chart._bubbles.get_offsets().tolist() == [[1.2, 7.0], [0.5, 3.0], [0.8, 6.0]]
+    assert chart.ax.collections[0].get_offsets().tolist() == [[1.2, 7.0], [0.5, 3.0], [0.8, 6.0]]
     second = chart.update(kamlab.vulnerability_matrix(acc.iloc[:2])).figure
     assert second is fig  # same figure, redrawn
     texts = {t.get_text() for t in fig.axes[0].texts}

@@ -48,7 +48,7 @@ def _ye01(ex):
     t = w.result.table
     # Q1 0.2×(5.6 + 4.8 + 5.8) + 0.4×5.2 = 5.32; Q2 0.2×(6.6 + 5.4 + 6.4) + 0.4×4.2 = 5.36.
     return {"q1_overall": t["综合得分"][0], "q2_overall": t["综合得分"][1], "change": t["环比变化"][1],
-            "weakest": w.result.weakest}
+            "weakest": "、".join(w.result.weakest)}  # one weakest dimension here (no tie)
 
 
 @case("ye-02-screen")
@@ -145,6 +145,28 @@ def _wang02(ex):
 
 
 
+@case("wang-01-quantify")
+def _wang01_quantify(ex):
+    from kamlab.widgets import selection_widget, strength_widget
+
+    strength = ex.bind("strength", strength_widget())
+    strength.table.value = [{"标准": c, "权重": str(w), "我方": str(o), "最强对手": str(r)} for c, w, o, r in
+                            zip(["产品与技术", "交付可靠性", "服务支持", "价格", "品牌声誉"], [30, 25, 20, 15, 10],
+                                [8, 7, 6, 5, 7], [7, 8, 7, 6, 8], strict=True)]
+    s = strength.result  # 6.8 / 7.2 ≈ 0.944
+    blank = pd.DataFrame([{"客户": "华东重工", "销售额": 1200, "未来销售收入和利润": "", "财务安全": "",
+                           "相互关系": "", "影响力": "", "相对实力": "", "易损性": ""}])
+    w = ex.bind("selection", selection_widget(blank))
+    # Vulnerability by hand from the scenario's factor table: 7×.3 + 6×.3 + 4×.2 + 3×.2 = 5.3.
+    w.accounts.value = [{"客户": "华东重工", "销售额": "1200", "未来销售收入和利润": "8", "财务安全": "5",
+                         "相互关系": "7", "影响力": "9", "相对实力": f"{s.relative:.2f}", "易损性": "5.3"}]
+    first = w.result.table.iloc[0]  # 7.4 ≥ 5, 0.94 < 1 → 明星客户
+    w.view.index = 1
+    second = w.result.table.iloc[0]  # 7.4 ≥ 5, 5.3 ≥ 5 → 重点防守
+    return {"attractiveness": first["吸引力"], "ours": s.ours, "rival": s.competitor, "relative": s.relative,
+            "quadrant": first["象限"], "vulnerability": second["易损性"], "quadrant2": second["象限"]}
+
+
 @case("wang-03-clv")
 def _wang03(ex):
     from kamlab.widgets import lifetime_value_widget
@@ -157,6 +179,39 @@ def _wang03(ex):
     w.years.value, w.retention.value = "", 90
     clv90 = w.result.value  # 135 / 0.18 = 750
     return {"clv": clv, "lifetime": lifetime, "five_years": five, "clv90": clv90, "uplift": clv90 - clv}
+
+
+@case("wang-03-kraljic")
+def _wang03_kraljic(ex):
+    from kamlab.widgets import kraljic_widget
+
+    names = ["齿轮箱", "叶片", "塔筒", "主轴轴承", "变流器功率模块", "通用轴承与标准件"]
+    w = ex.bind("kraljic", kraljic_widget(pd.DataFrame({"品类": names, "利润影响": "", "供应风险": "", "采购额": ""})))
+    w.items.value = rows(pd.DataFrame({"品类": names, "利润影响": [9, 9, 7, 8, 4, 3], "供应风险": [7, 4, 3, 6, 8, 2],
+                                       "采购额": [30000, 25000, 18000, 9000, 3000, 800]}))
+    t = w.result.table.set_index("品类")
+    strategic = w.result.counts().loc["战略型", "采购额"]  # 齿轮箱 30,000 + 主轴轴承 9,000
+    main, standard = t.loc["主轴轴承", "象限"], t.loc["通用轴承与标准件", "象限"]  # (8, 6) 战略型; (3, 2) 一般型
+    w.items.value = [{**r, "供应风险": "4"} if r["品类"] == "主轴轴承" else r for r in w.items.value]
+    after = w.result.table.set_index("品类").loc["主轴轴承", "象限"]  # (8, 4) → 杠杆型
+    return {"main_bearing": main, "standard_parts": standard, "strategic_amount": strategic,
+            "after_second_source": after}
+
+
+@case("wang-03-partnership")
+def _wang03_partnership(ex):
+    from kamlab.partnership import DRIVERS, FACILITATORS
+    from kamlab.widgets import partnership_widget
+
+    w = ex.bind("partnership", partnership_widget((1, 1, 1, 1), (1, 1, 1, 1), (1, 1, 1, 1)))
+    w.drivers.value = [{"驱动因素": d, "我方": str(o), "客户方": str(t)}
+                       for d, o, t in zip(DRIVERS, [4, 3, 4, 5], [3, 3, 2, 3], strict=True)]
+    w.facilitators.value = [{"促进因素": f, "共同评分": str(v)} for f, v in zip(FACILITATORS, [4, 4, 3, 3], strict=True)]
+    r = w.result
+    # Ours 4.0, theirs 2.75 → 2.75 (中); facilitators 3.5, on the edge → 高; (中, 高) → II 型.
+    limiting = "客户方（北方风电）" if r.theirs < r.ours else "我方（博远）"
+    return {"driver_score": r.driver_score, "facilitator_score": r.facilitator_score, "type": r.partnership_type,
+            "limiting": limiting}
 
 
 @case("wang-04-readiness")

@@ -73,11 +73,11 @@ def test_bad_submission_is_rejected_with_a_reason_and_nothing_written(tmp_path, 
 def test_same_file_twice_is_one_row_and_a_new_file_is_a_new_version(tmp_path, con):
     first = write(tmp_path, good(attractiveness="7.4"), "a.json")
     grade.grade_files(con, [first, first], show_progress=False)
-    assert rows(con) == (1, 6)  # one submission, six questions scored
+    assert rows(con) == (1, 8)  # one submission, eight questions scored
     later = submit.pack(EX, "L001", {"attractiveness": "5"}, "a1", "2026-11-26T11:00:00+00:00")
     grade.grade_files(con, [write(tmp_path, later, "b.json")], show_progress=False)
     latest = gradebook.latest_scores(con)
-    assert rows(con) == (2, 12)
+    assert rows(con) == (2, 16)
     assert set(latest["version"]) == {2}  # only the latest version is reported
     assert latest.set_index("question_id").loc["attractiveness", "score"] == 0  # 5 ≠ 7.4
 

@@ -60,6 +60,6 @@ def test_chart_and_widget_cut_lines():
     from kamlab.widgets import kraljic_widget
 
     w = kraljic_widget(load_sample("wang_purchases"))
-    assert draw_kraljic(w.result).axes
+    assert draw_kraljic(w.result).axes[0].get_lines()[0].get_xdata()[0] == w.result.scheme.x_cut
     w.y_cut.value = 8.5  # now only 发动机 (9) keeps high profit impact
     assert w.result.counts().loc["战略型", "品类数"] == 1

@@ -66,11 +66,10 @@ def test_unknown_timing():
 
 
 def test_chart_and_widget():
-    from kamlab.charts import draw_lifetime_value
     from kamlab.widgets import lifetime_value_widget
 
     w = lifetime_value_widget(100, 80, 10)
-    assert w.result.value == pytest.approx(266.6667) and draw_lifetime_value(w.result).axes
+    assert w.result.value == pytest.approx(266.6667)
     w.years.value = "5"
     assert w.result.value == pytest.approx(212.4097)
     w.margin.value = "abc"

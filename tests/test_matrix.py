@@ -5,8 +5,8 @@ import pandas as pd
 import pytest
 
 from kamlab import InputError
-from kamlab.attractiveness import SELECTION_SCHEME
 from kamlab.matrix import place, quadrant_keys
+from kamlab.selection import SELECTION_SCHEME
 
 
 def test_quadrant_keys_cut_value_counts_as_high():

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from kamlab import InputError
-from kamlab.scorecard import DIMENSIONS, column, score_quarters
+from kamlab.scorecard import DIMENSIONS, column, score_quarters, weakest_text
 
 
 def _frame(rows):
@@ -32,7 +32,7 @@ def test_scorecard_equal_weights_half_quant():
     assert t.loc[1, "综合得分"] == pytest.approx(5.125)
     assert t.loc[1, "环比变化"] == pytest.approx(0.625)
     assert pd.isna(t.loc[0, "环比变化"])
-    assert result.weakest == "垂直经销商评价"  # 4.5 is the lowest in Q2
+    assert result.weakest == ("垂直经销商评价",)  # 4.5 is the lowest in Q2
 
 
 def test_scorecard_quant_only_and_custom_weights():
@@ -42,11 +42,26 @@ def test_scorecard_quant_only_and_custom_weights():
     assert result.table.loc[0, "综合得分"] == pytest.approx(3.6)
 
 
-def test_scorecard_tie_for_weakest_takes_first():
+def test_scorecard_tie_for_weakest_reports_every_tied_dimension():
     same = _frame([("Q1", [5] * 8)])
     result = score_quarters(same)
     assert result.table.loc[0, "综合得分"] == pytest.approx(5.0)
-    assert result.weakest == "纵向时间对比"
+    assert result.weakest == DIMENSIONS  # all four at 5.0: a four-way tie, not the first one
+    assert weakest_text(result.weakest) == "纵向时间对比、横向标杆对比、垂直经销商评价、平行大客户反馈（4 个维度并列）"
+
+
+def test_scorecard_sample_q4_is_a_three_way_tie():
+    # The book's sample (ye-01), 2024Q4 at 50 % quant: (5+6)/2 = 5.5, (6+5)/2 = 5.5,
+    # (6+6)/2 = 6.0, (5+6)/2 = 5.5 → three dimensions tie at 5.5; 垂直经销商评价 is not among them.
+    q4 = _frame([("2024Q3", [5, 8, 5, 7, 5, 7, 4, 8]), ("2024Q4", [5, 6, 6, 5, 6, 6, 5, 6])])
+    result = score_quarters(q4)
+    assert list(result.latest[list(DIMENSIONS)]) == [5.5, 5.5, 6.0, 5.5]
+    assert result.weakest == ("纵向时间对比", "横向标杆对比", "平行大客户反馈")
+    assert "3 个维度并列" in result._repr_html_()
+    # at 100 % quant the tie breaks: 5, 6, 6, 5 → 纵向 and 平行 tie at 5
+    assert score_quarters(q4, quant_share=100).weakest == ("纵向时间对比", "平行大客户反馈")
+    # at 0 % quant (qualitative only): 6, 5, 6, 6 → 横向标杆对比 alone
+    assert weakest_text(score_quarters(q4, quant_share=0).weakest) == "横向标杆对比"
 
 
 def test_scorecard_weights_must_sum_to_100():

@@ -4,10 +4,11 @@ grade → feedback → report, for a roster of three on 针对一个标杆大客
 Answer sets are filled through the learners' widgets (which call the models) and
 saved to each learner's answer folder; the CLI does the rest.
 
-Hand-checked key (exercises/src/wang-01-quantify.key.json), 10 points in all:
+Hand-checked key (exercises/src/wang-01-quantify.key.json), 12 points in all:
 attractiveness 8×.4 + 5×.2 + 7×.2 + 9×.2 = 7.4 (2 pts); ours 8×.3 + 7×.25 + 6×.2 + 5×.15
 + 7×.1 = 6.8 (1); rival 7×.3 + 8×.25 + 7×.2 + 6×.15 + 8×.1 = 7.2 (1); relative 6.8/7.2 =
-0.944 ± 0.01 (2); quadrant 明星客户 (2); strategy text, 2 of 3 key points for 2 pts (2).
+0.944 ± 0.01 (2); quadrant 明星客户 (2); vulnerability 7×.3 + 6×.3 + 4×.2 + 3×.2 = 5.3 (1);
+second-view quadrant 重点防守 (1); strategy text, 2 of 4 key points for 2 pts (2).
 """
 
 from __future__ import annotations
@@ -34,9 +35,11 @@ def answer(folder, ours, scores, strategy, fill_all=True):
     strength.table.value = [{"标准": c, "权重": str(w), "我方": str(o), "最强对手": str(r)}
                             for c, w, o, r in zip(CRITERIA, WEIGHTS, ours, RIVAL, strict=True)]
     result = strength.result
-    account = pd.DataFrame([{"客户": "华东重工", "销售额": 1200, **scores, "相对实力": result.relative, "易损性": 0}])
+    account = pd.DataFrame([{"客户": "华东重工", "销售额": 1200, **scores, "相对实力": result.relative, "易损性": 5.3}])
     selection = ex.bind("selection", selection_widget(account))
     row = selection.result.table.iloc[0]
+    selection.view.index = 1  # the second view: attractiveness × vulnerability
+    second = selection.result.table.iloc[0]
     ex.sheet()
     ex.boxes["attractiveness"].value = f"{row['吸引力']:.2f}"
     if fill_all:
@@ -44,6 +47,8 @@ def answer(folder, ours, scores, strategy, fill_all=True):
         ex.boxes["rival"].value = f"{result.competitor:g}"
         ex.boxes["relative"].value = f"{result.relative:.2f}"
         ex.boxes["quadrant"].value = row["象限"]
+        ex.boxes["vulnerability"].value = f"{second['易损性']:g}"
+        ex.boxes["quadrant2"].value = second["象限"]
         ex.boxes["strategy"].value = strategy
     return ex
 
@@ -80,11 +85,12 @@ def test_assign_writes_a_folder_per_learner_without_the_key(loop):
 
 
 def test_gradebook_holds_the_hand_checked_scores(loop):
-    # L001: 2 + 1 + 1 + 2 + 2 + 2 = 10.
+    # L001: 2 + 1 + 1 + 2 + 2 + 1 + 1 + 2 = 12; L002 also gets the two second-view points.
     # L002: attractiveness 2; ours 7.1 ≠ 6.8 → 0; rival 7.2 → 1; relative 7.1/7.2 = 0.986 (off by 0.042) → 0;
-    #       quadrant 0.986 < 1 still 明星客户 → 2; strategy (≥ 20 characters) hits only 投入 (1 of 2 needed) → 1. Total 6.
+    #       quadrant 0.986 < 1 still 明星客户 → 2; strategy (≥ 20 characters) hits only 投入 (1 of 2 needed) → 1;
+    #       5.3 → 1 and 重点防守 → 1. Total 8.
     # L003: only attractiveness answered → 2.
-    assert totals(loop / "gb.sqlite") == {"L001": 10.0, "L002": 6.0, "L003": 2.0}
+    assert totals(loop / "gb.sqlite") == {"L001": 12.0, "L002": 8.0, "L003": 2.0}
 
 
 def test_feedback_and_report_files_exist_with_statistics(loop):
@@ -116,7 +122,7 @@ def test_manual_score_survives_regrading(loop):
     with open(loop / "rep/report.html", encoding="utf-8") as handle:
         assert "方向对" not in handle.read()  # comments go to the learner's page, not the class overview
     board = pd.read_excel(loop / "rep/report.xlsx", sheet_name="成绩总表").set_index("学号")
-    assert board.loc["L002", "总分"] == 7  # 6 automatic, strategy 1 → manual 2
+    assert board.loc["L002", "总分"] == 9  # 8 automatic, strategy 1 → manual 2
 
 
 def test_roster_csv_columns_in_english_also_work(tmp_path):

@@ -69,7 +69,7 @@ def test_proposition_widget_empty_then_filled(tmp_path, monkeypatch):
     w.q3.value = "框架协议"
     w.q4.value = [{"指标": "OEE", "频率": "每月", "负责人": "王"}]
     assert w.error.value == "" and w.result.total_annual_value == 1000
-    assert w._export("md").read_text("utf-8").startswith("# 甲：四象限价值主张")
+    assert w.export("md").read_text("utf-8").startswith("# 甲：四象限价值主张")
 
 
 def test_quiz_widget_feedback():

@@ -6,6 +6,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from ..matrix import QUADRANT
 from ._base import QUADRANT_COLOURS, new_figure
 
 MAX_LABELS = 40  # label bubbles only when the chart stays readable
@@ -43,7 +44,7 @@ class PortfolioChart:
             ax.set_title(title)
 
     def update(self, result) -> PortfolioChart:
-        """Show a :class:`~kamlab.attractiveness.PortfolioResult`-like result.
+        """Show a :class:`~kamlab.selection.PortfolioResult`-like result (any placement by :func:`kamlab.matrix.place`).
 
         Needs ``result.table`` (with the x, y, 象限 and size columns), ``result.x``,
         ``result.y`` and ``result.scheme``. Bubble area is proportional to size.
@@ -57,7 +58,7 @@ class PortfolioChart:
         keys = {q.name: k for k, q in scheme.quadrants.items()}
         self._bubbles.set_offsets(np.column_stack([x, y]))
         self._bubbles.set_sizes(area)
-        self._bubbles.set_facecolors([QUADRANT_COLOURS[keys[q]] for q in table["象限"].astype(str)])
+        self._bubbles.set_facecolors([QUADRANT_COLOURS[keys[q]] for q in table[QUADRANT].astype(str)])
         for label in self._labels:
             label.remove()
         self._labels = []
@@ -81,5 +82,5 @@ class PortfolioChart:
 
 
 def draw_portfolio(result, title: str = "", size_col: str = "销售额", label_col: str = "客户") -> Figure:
-    """Draw a :class:`~kamlab.attractiveness.PortfolioResult`-like result as a new Figure."""
+    """Draw a :class:`~kamlab.selection.PortfolioResult`-like result (any placement by :func:`kamlab.matrix.place`) as a new Figure."""
     return PortfolioChart(title, size_col, label_col).update(result).figure

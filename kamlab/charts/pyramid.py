@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
-from ._base import PALETTE, new_figure
+from ._base import PALETTE, draw_radar, new_figure
 
 
 def draw_pyramid(result, measure: str | None = None, title: str = "") -> Figure:
@@ -40,3 +40,10 @@ def draw_pyramid(result, measure: str | None = None, title: str = "") -> Figure:
     ax.legend(loc="lower right", fontsize=9)
     ax.set_title(title or f"客户金字塔（按{result.by}分层）")
     return fig
+
+
+def draw_value_scorecard(result, top: int = 4, title: str = "") -> Figure:
+    """Radar of the ``top`` best customers of a value scorecard over its criteria."""
+    names = list(result.criteria.names)
+    series = {str(row["客户"]): [float(row[c]) for c in names] for _, row in result.table.head(top).iterrows()}
+    return draw_radar(names, series, title=title or f"客户价值计分卡（得分最高的 {top} 位）")

@@ -20,15 +20,14 @@ Question types and the answer each takes (as saved, JSON):
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from ..errors import InputError
+from .export import AnswerDocument
+from .packaged import packaged_json
 
 QUESTION_TYPES = ("number", "choice", "text", "table", "inputs", "proposition", "worksheet")
 #: Question fields a learner may see; everything else (``key`` …) is the trainer's.
@@ -51,7 +50,7 @@ class Question:
 
 
 @dataclass(frozen=True)
-class ExerciseSheet:
+class ExerciseSheet(AnswerDocument):
     """An exercise's public question sheet."""
 
     id: str
@@ -86,12 +85,6 @@ class ExerciseSheet:
             unit = f"（{q.unit}）" if q.unit else ""
             lines += [f"## {q.label}{unit}", "", text, ""]
         return "\n".join(lines)
-
-    def to_excel(self, answers: dict[str, Any], path: str | Path) -> Path:
-        """Write the answers to an .xlsx file (one sheet)."""
-        path = Path(path)
-        self.to_frame(answers).to_excel(path, sheet_name="我的答案", index=False)
-        return path
 
 
 def answer_text(value: Any) -> str:
@@ -141,8 +134,5 @@ def public_sheet(key: dict[str, Any]) -> dict[str, Any]:
 
 def load_sheet(exercise_id: str) -> ExerciseSheet:
     """Load the public sheet ``kamlab/data/exercises/<id>.json``."""
-    path = resources.files("kamlab") / "data" / "exercises" / f"{exercise_id}.json"
-    try:
-        return parse_sheet(json.loads(path.read_text(encoding="utf-8")))
-    except FileNotFoundError:
-        raise InputError("练习", f"没有找到练习“{exercise_id}”", exercise_id) from None
+    return parse_sheet(packaged_json("exercises", exercise_id,
+                                     InputError("练习", f"没有找到练习“{exercise_id}”", exercise_id)))

@@ -9,11 +9,31 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+import pandas as pd
 
 from .answers import answers_dir
 
 KINDS = ("md", "xlsx")
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+class AnswerDocument:
+    """Mixin for a learner document (exercise sheet, worksheet) whose answers
+    read as one table (``to_frame(answers)``): the one Excel export."""
+
+    #: the sheet name in the exported workbook
+    EXCEL_SHEET = "我的答案"
+
+    def to_frame(self, answers: dict[str, Any]) -> pd.DataFrame:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def to_excel(self, answers: dict[str, Any], path: str | Path) -> Path:
+        """Write the answers to an .xlsx file (one sheet) and return the path."""
+        path = Path(path)
+        self.to_frame(answers).to_excel(path, sheet_name=self.EXCEL_SHEET, index=False)
+        return path
 
 
 def safe_stem(name: str) -> str:

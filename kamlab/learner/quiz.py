@@ -13,11 +13,10 @@ widget (:func:`kamlab.widgets.quiz_widget`) is the interactive form and
 from __future__ import annotations
 
 import html
-import json
 from dataclasses import dataclass
-from importlib import resources
 
 from ..errors import InputError
+from .packaged import packaged_json
 
 
 @dataclass(frozen=True)
@@ -76,11 +75,5 @@ def _parse(data: object, chapter: str) -> Quiz:
 
 def load_quiz(chapter: str) -> Quiz:
     """Load and validate ``data/quiz/<chapter>.json``."""
-    path = resources.files("kamlab") / "data" / "quiz" / f"{chapter}.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError("测验", f"没有找到章节“{chapter}”的测验文件", chapter) from None
-    except json.JSONDecodeError as error:
-        raise InputError(f"测验文件 {chapter}.json", f"不是有效的 JSON（第 {error.lineno} 行）", chapter) from None
+    data = packaged_json("quiz", chapter, InputError("测验", f"没有找到章节“{chapter}”的测验文件", chapter))
     return _parse(data, chapter)

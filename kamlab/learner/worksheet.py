@@ -13,14 +13,13 @@ saves answers as they change through :class:`kamlab.learner.answers.AnswerStore`
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 
 import pandas as pd
 
 from ..errors import InputError
+from .export import AnswerDocument
+from .packaged import packaged_json
 
 
 @dataclass(frozen=True)
@@ -42,8 +41,10 @@ class Section:
 
 
 @dataclass(frozen=True)
-class Worksheet:
+class Worksheet(AnswerDocument):
     """A worksheet's structure."""
+
+    EXCEL_SHEET = "工作表"
 
     id: str
     title: str
@@ -80,12 +81,6 @@ class Worksheet:
                 lines += [f"**{f.label}**", "", text, ""]
         return "\n".join(lines)
 
-    def to_excel(self, answers: dict[str, object], path: str | Path) -> Path:
-        """Write the filled worksheet to an .xlsx file."""
-        path = Path(path)
-        self.to_frame(answers).to_excel(path, sheet_name="工作表", index=False)
-        return path
-
 
 def parse_worksheet(data: object) -> Worksheet:
     """Build a :class:`Worksheet` from its JSON data, naming what is wrong."""
@@ -107,8 +102,5 @@ def parse_worksheet(data: object) -> Worksheet:
 
 def load_worksheet(worksheet_id: str) -> Worksheet:
     """Load ``data/worksheets/<id>.json``."""
-    path = resources.files("kamlab") / "data" / "worksheets" / f"{worksheet_id}.json"
-    try:
-        return parse_worksheet(json.loads(path.read_text(encoding="utf-8")))
-    except FileNotFoundError:
-        raise InputError("工作表", f"没有找到“{worksheet_id}”", worksheet_id) from None
+    return parse_worksheet(packaged_json("worksheets", worksheet_id,
+                                         InputError("工作表", f"没有找到“{worksheet_id}”", worksheet_id)))

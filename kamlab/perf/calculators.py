@@ -1,7 +1,8 @@
 """Benchmarks named in the foundation issue; prints figures, asserts nothing.
 
 Run ``python -m kamlab.perf.calculators`` (or ``make bench``). Targets: ``import kamlab``
-≤ 0.3 s; one widget recompute + redraw ≤ 50 ms (median of 20); the selection
+≤ 0.3 s; one widget recompute + redraw ≤ 50 ms (median of 20); a 10,000-row
+account table built ≤ 1 s (issue 14: it pages); the selection
 matrix for 1,000,000 generated accounts ≤ 1 s and ≥ 50× faster than a per-row
 Python loop doing the same validation and placement.
 """
@@ -47,6 +48,27 @@ def _widget_redraw(runs: int = 20) -> float:
     return statistics.median(times)
 
 
+def _large_table(n: int = 10_000) -> tuple[float, float]:
+    """Seconds to build a 10,000-row account table, and a selection calculator on it."""
+    from ..selection import DEFAULT_ATTRACTIVENESS
+    from ..widgets import EditableTable, selection_widget
+
+    rng = np.random.default_rng(14)
+    accounts = pd.DataFrame({"客户": np.char.add("客户", np.arange(n).astype(str)),
+                             "销售额": rng.gamma(2.0, 300.0, n).round(1),
+                             **{c: rng.integers(0, 11, n) for c in DEFAULT_ATTRACTIVENESS},
+                             "相对实力": rng.uniform(0.2, 3, n).round(2), "易损性": rng.integers(0, 11, n)})
+    start = time.perf_counter()
+    table = EditableTable(list(accounts.columns), accounts.astype(str).to_dict("records"))
+    build = time.perf_counter() - start
+    assert len(table) == n
+    start = time.perf_counter()
+    widget = selection_widget(accounts)
+    whole = time.perf_counter() - start
+    assert widget.error.value == "" and len(widget.result.table) == n, widget.error.value
+    return build, whole
+
+
 def _generated_accounts(n: int) -> pd.DataFrame:
     rng = np.random.default_rng(2026)
     return pd.DataFrame({
@@ -64,7 +86,7 @@ def _loop_selection(accounts: pd.DataFrame) -> list[str]:
     package's scalar validators (the learner-facing checks), then an if/else.
     """
     from .._checks import at_least, in_range
-    from ..attractiveness import SELECTION_SCHEME as s
+    from ..selection import SELECTION_SCHEME as s
 
     names = {k: q.name for k, q in s.quadrants.items()}
     out = []
@@ -83,6 +105,9 @@ def main() -> None:
 
     print(f"import kamlab                       {_import_time():.3f} s   (target ≤ 0.3 s)")
     print(f"widget recompute + redraw (median)  {_widget_redraw() * 1000:.1f} ms  (target ≤ 50 ms)")
+    build, whole = _large_table()
+    print(f"10,000-row account table, built     {build:.3f} s   (target ≤ 1 s; paged, 50 rows shown)")
+    print(f"selection calculator on it, shown   {whole:.3f} s   (compute + chart + first page)")
     accounts = _generated_accounts(N_ACCOUNTS)
     start = time.perf_counter()
     result = selection_matrix(accounts)

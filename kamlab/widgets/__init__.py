@@ -1,6 +1,6 @@
 """Thin ipywidgets UIs over the kamlab models (imported on demand)."""
 
-from .benchmark import BenchmarkWidget, DiagnosisWidget, benchmark_widget, diagnosis_widget
+from .benchmark import BenchmarkWidget, benchmark_widget
 from .benefit_ranking import BenefitRankingWidget, benefit_ranking_widget
 from .chapter_work import chapter
 from .competition import CompetitionWidget, competition_widget
@@ -8,6 +8,7 @@ from .exercise import ExerciseAnswers, exercise_answers
 from .global_readiness import ReadinessWidget, readiness_widget
 from .goals import GoalsWidget, goals_widget
 from .industry import IndustryWidget, industry_widget
+from .internal_diagnosis import DiagnosisWidget, diagnosis_widget
 from .key_account_screen import ProjectionWidget, ScreenWidget, projection_widget, screen_widget
 from .kraljic import KraljicWidget, kraljic_widget
 from .lifetime_value import LifetimeValueWidget, lifetime_value_widget

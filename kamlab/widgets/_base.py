@@ -3,15 +3,20 @@
 A :class:`Calculator` wires input widgets to a model function and a chart
 function. On every change it calls the model; an :class:`~kamlab.InputError` is
 shown inline in Chinese (no traceback) and the inputs are left exactly as the
-learner typed them; otherwise the result table and the chart are redrawn in
-place (the chart is a PNG in an ``Image`` widget, so it also shows in the static
-HTML book).
+learner typed them; any other error raised while computing, describing or
+drawing is shown inline too ("计算出错：…；你的输入已保留", the traceback for a
+trainer in a collapsed ``<details>``), logged, and never lost in the kernel's
+log. Otherwise the result table and the chart are redrawn in place (the chart
+is a PNG in an ``Image`` widget, so it also shows in the static HTML book).
 
 State: :meth:`Calculator.state` returns the learner's raw inputs as JSON-able
 values (named by the subclass's ``state_names`` or by position) and
 :meth:`Calculator.restore` puts them back; :meth:`Calculator.bind` hands the
 calculator to an exercise's answer file so inputs are saved as they change and
 restored on reopen (see :mod:`kamlab.widgets.exercise`).
+:meth:`Calculator.on_change` calls back with that state dict on every input
+change (before the recompute, so a model error never stops a save): the hook
+for per-chapter persistence, without touching each widget.
 """
 
 from __future__ import annotations
@@ -27,7 +32,6 @@ from typing import Any
 import ipywidgets as W
 import pandas as pd
 
-from ..charts import configure_fonts
 from ..errors import InputError
 
 LOG = logging.getLogger("kamlab.widgets")
@@ -116,7 +120,6 @@ class Calculator:
         describe: Callable[[Any], str] | None = None,
         watch: list[W.Widget] | None = None,
     ) -> None:
-        configure_fonts()
         self.compute, self.draw, self.describe = compute, draw, describe
         self.error = W.HTML()
         self.summary = W.HTML()

@@ -5,8 +5,7 @@ from __future__ import annotations
 import ipywidgets as W
 import pandas as pd
 
-from ..charts.pyramid import draw_pyramid
-from ..charts.radar import draw_radar
+from ..charts.pyramid import draw_pyramid, draw_value_scorecard
 from ..pyramid import (
     DEFAULT_BANDS,
     DEFAULT_VALUE_SCORECARD,
@@ -69,10 +68,7 @@ class ValueScorecardWidget(Calculator):
 
     @staticmethod
     def _draw(result):
-        names = list(result.criteria.names)
-        series = {str(row["客户"]): [float(row[c]) for c in names]
-                  for _, row in result.table.head(4).iterrows()}
-        return draw_radar(names, series, title="客户价值计分卡（得分最高的 4 位）")
+        return draw_value_scorecard(result)
 
     @staticmethod
     def _describe(result) -> str:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import ipywidgets as W
 import pandas as pd
 
-from .. import attractiveness as model
-from ..charts.matrix import PortfolioChart
+from .. import selection as model
+from ..charts.selection import SelectionChart
 from ._base import Calculator, table_html
 from .table import EditableTable
 from .weighted import WeightedSheet
 
-_FIXED = ["客户", "销售额"]
-_AXES = ["相对实力", "易损性"]
+_FIXED = [model.ACCOUNT, model.SALES]
+_AXES = [model.STRENGTH, model.VULNERABILITY]
 _VIEWS = ["选择矩阵（吸引力 × 相对实力）", "第二视角（吸引力 × 易损性）"]
 
 
@@ -42,7 +42,7 @@ class SelectionWidget(Calculator):
         controls = [W.HTML("<b>吸引力标准与权重（权重合计 100）</b>"), self.criteria,
                     W.HTML("<b>客户评分（0–10 分；销售额单位：万元）</b>"), self.accounts,
                     self.view, W.HBox([self.y_cut, self.x_cut, self.vulnerability_cut])]
-        self._chart = PortfolioChart()  # redrawn in place on every change
+        self._chart = SelectionChart()  # redrawn in place on every change
         super().__init__(controls, self._compute, self._draw, self._describe,
                          watch=[self.criteria, self.accounts, self.view, self.y_cut, self.x_cut,
                                 self.vulnerability_cut])
@@ -64,7 +64,8 @@ class SelectionWidget(Calculator):
 
     @staticmethod
     def _describe(result) -> str:
-        return table_html(result.table[["客户", "销售额", "吸引力", result.x, "象限", "策略"]])
+        return table_html(result.table[[model.ACCOUNT, model.SALES, model.ATTRACTIVENESS, result.x,
+                                        model.QUADRANT, model.STRATEGY]])
 
 
 class StrengthWidget(Calculator):

@@ -25,8 +25,19 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import _checks
+from .matrix import QUADRANT as QUADRANT
+from .matrix import STRATEGY as STRATEGY
 from .matrix import MatrixScheme, Quadrant, place
+from .result import TableResult
 from .weighted import Criteria, ScoredTable, score_table
+
+#: Column names of the selection tool's tables: the model writes them, the chart
+#: (:mod:`kamlab.charts.selection`) and the widget (:mod:`kamlab.widgets.selection`) read them.
+ACCOUNT = "客户"
+SALES = "销售额"
+ATTRACTIVENESS = "吸引力"
+STRENGTH = "相对实力"
+VULNERABILITY = "易损性"
 
 #: The four selection criteria of seed 001; the weights are the book's illustration.
 DEFAULT_ATTRACTIVENESS = {"未来销售收入和利润": 40, "财务安全": 20, "相互关系": 20, "影响力": 20}
@@ -69,13 +80,15 @@ VULNERABILITY_SCHEME = MatrixScheme(
 )
 
 
-#: The attractiveness sheet's result: a :class:`~kamlab.weighted.ScoredTable` whose
-#: ``table`` has the added ``吸引力`` column (0–10).
-AttractivenessResult = ScoredTable
+@dataclass(frozen=True)
+class AttractivenessResult(ScoredTable):
+    """The attractiveness sheet's result: a :class:`~kamlab.weighted.ScoredTable`
+    whose ``table`` has the added :data:`ATTRACTIVENESS` column (0–10) and whose
+    ``criteria`` are the weights used. :func:`selection_matrix` accepts it as is."""
 
 
 def score_attractiveness(
-    criteria: Criteria | dict[str, object], scores: pd.DataFrame, name_col: str = "客户"
+    criteria: Criteria | dict[str, object], scores: pd.DataFrame, name_col: str = ACCOUNT
 ) -> AttractivenessResult:
     """Score each account's attractiveness (大客户吸引力计算表).
 
@@ -84,12 +97,13 @@ def score_attractiveness(
         scores: one row per account: ``name_col`` plus one 0–10 column per criterion.
         name_col: the column naming the account.
     """
-    return score_table(criteria, scores, score_col="吸引力", table_label="吸引力评分表",
-                       weight_label="吸引力权重", name_col=name_col)
+    scored = score_table(criteria, scores, score_col=ATTRACTIVENESS, table_label="吸引力评分表",
+                         weight_label="吸引力权重", name_col=name_col)
+    return AttractivenessResult(scored.criteria, scored.table, scored.score_col)
 
 
 @dataclass(frozen=True)
-class StrengthResult:
+class StrengthResult(TableResult):
     """Our business strength in one account against its strongest competitor.
 
     Attributes:
@@ -103,10 +117,6 @@ class StrengthResult:
     ours: float
     competitor: float
     relative: float
-
-    def to_frame(self) -> pd.DataFrame:
-        """The per-criterion table."""
-        return self.table.copy()
 
     def _repr_html_(self) -> str:
         return self.table.to_html(index=False) + (
@@ -142,48 +152,49 @@ def business_strength(table: pd.DataFrame) -> StrengthResult:
 
 
 @dataclass(frozen=True)
-class PortfolioResult:
+class PortfolioResult(TableResult):
     """Accounts placed on a 2×2 portfolio matrix.
 
     Attributes:
-        table: 客户, 销售额, the two axis columns, 象限, 策略.
+        table: :data:`ACCOUNT`, :data:`SALES`, the two axis columns, :data:`QUADRANT`, :data:`STRATEGY`.
         scheme: the matrix (axes, cut-lines, quadrant names) used.
         x: name of the x column; y: name of the y column.
+        criteria: the attractiveness criteria and weights behind the y axis, when
+            the accounts came from :func:`score_attractiveness` (else None).
     """
 
     table: pd.DataFrame
     scheme: MatrixScheme
     x: str
     y: str
-
-    def to_frame(self) -> pd.DataFrame:
-        """One row per account with its quadrant and strategy."""
-        return self.table.copy()
+    criteria: Criteria | None = None
 
     def counts(self) -> pd.DataFrame:
         """Accounts and sales per quadrant, in the scheme's quadrant order."""
-        grouped = self.table.groupby("象限", observed=False)
-        return pd.DataFrame({"客户数": grouped.size(), "销售额": grouped["销售额"].sum()})
+        grouped = self.table.groupby(QUADRANT, observed=False)
+        return pd.DataFrame({"客户数": grouped.size(), SALES: grouped[SALES].sum()})
 
     def _repr_html_(self) -> str:
         return self.table.to_html(index=False, float_format=lambda v: f"{v:.2f}")
 
 
 def _portfolio(accounts: pd.DataFrame | ScoredTable, x: str, scheme: MatrixScheme, field: str) -> PortfolioResult:
+    criteria = accounts.criteria if isinstance(accounts, ScoredTable) else None
     if isinstance(accounts, ScoredTable):
         accounts = accounts.table
     _checks.non_empty(accounts, field)
-    for col in ("客户", "吸引力", x, "销售额"):
+    for col in (ACCOUNT, ATTRACTIVENESS, x, SALES):
         if col not in accounts.columns:
             raise _checks.InputError(field, f"缺少列“{col}”", col)
     y_low, y_high = scheme.y_range
     values = pd.DataFrame({
-        "客户": accounts["客户"],
-        "吸引力": _checks.numeric_frame(accounts, ["吸引力"], field, y_low, y_high, row_label="客户")["吸引力"],
-        x: _checks.numeric_frame(accounts, [x], field, *scheme.x_range, row_label="客户")[x],
-        "销售额": _checks.numeric_frame(accounts, ["销售额"], field, 0, None, row_label="客户")["销售额"],
+        ACCOUNT: accounts[ACCOUNT],
+        ATTRACTIVENESS: _checks.numeric_frame(accounts, [ATTRACTIVENESS], field, y_low, y_high,
+                                              row_label=ACCOUNT)[ATTRACTIVENESS],
+        x: _checks.numeric_frame(accounts, [x], field, *scheme.x_range, row_label=ACCOUNT)[x],
+        SALES: _checks.numeric_frame(accounts, [SALES], field, 0, None, row_label=ACCOUNT)[SALES],
     })
-    return PortfolioResult(place(values, x, "吸引力", scheme), scheme, x, "吸引力")
+    return PortfolioResult(place(values, x, ATTRACTIVENESS, scheme), scheme, x, ATTRACTIVENESS, criteria)
 
 
 def selection_matrix(
@@ -192,15 +203,16 @@ def selection_matrix(
     """Place accounts by attractiveness (y) and relative strength (x).
 
     Args:
-        accounts: the result of :func:`score_attractiveness`, or a table with columns ``客户``, ``吸引力`` (0–10), ``相对实力`` (ratio, 0–5)
-            and ``销售额`` (current sales, ≥ 0; drawn as bubble size).
+        accounts: the result of :func:`score_attractiveness` (its criteria travel
+            with the result), or a table with columns ``客户``, ``吸引力`` (0–10),
+            ``相对实力`` (ratio, 0–5) and ``销售额`` (current sales, ≥ 0; bubble size).
         scheme: axes, cut-lines and quadrant names (default :data:`SELECTION_SCHEME`).
     """
-    return _portfolio(accounts, "相对实力", scheme, "大客户组合表")
+    return _portfolio(accounts, STRENGTH, scheme, "大客户组合表")
 
 
 def vulnerability_matrix(
     accounts: pd.DataFrame | ScoredTable, scheme: MatrixScheme = VULNERABILITY_SCHEME
 ) -> PortfolioResult:
     """Place accounts by attractiveness (y) and vulnerability 易损性 (x, 0–10)."""
-    return _portfolio(accounts, "易损性", scheme, "大客户组合表")
+    return _portfolio(accounts, VULNERABILITY, scheme, "大客户组合表")

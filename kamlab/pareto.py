@@ -78,10 +78,6 @@ class ParetoResult(TableResult):
         """Smallest share (%) of customers, from the top, whose value reaches ``percent`` %."""
         return round(100 * self.count_for_share(percent) / self.n, 4)
 
-    #: Old name of :meth:`percent_of_customers_for_share` (it returns a percentage,
-    #: not a count); kept until the ding-01 chapter cell that calls it is edited.
-    customers_for_share = percent_of_customers_for_share
-
     @property
     def peak(self) -> float:
         """Highest cumulative share (%); above 100 when some values are negative."""

@@ -243,7 +243,7 @@ def _ding01(ex):
     w.value.value = "销售额"
     sales = w.result  # (900 + 650) / 4,000 = 38.75 %
     loser = profit.table.loc[profit.table["利润"] < 0, "客户"].item()
-    return {"top20_profit": profit.share_of_top(20), "for80": profit.customers_for_share(80), "peak": profit.peak,
+    return {"top20_profit": profit.share_of_top(20), "for80": profit.percent_of_customers_for_share(80), "peak": profit.peak,
             "top20_sales": sales.share_of_top(20), "loss_maker": loser}
 
 

@@ -26,9 +26,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = [f"ye-0{i}" for i in range(1, 7)] + [f"wang-0{i}" for i in range(5)] + [f"ding-0{i}" for i in range(1, 5)]
-# These chapters are brought to the house style on branch book-ye (issue 11). Until it is
-# merged they fail here; the strict xfail then turns into a failure that says "delete me".
-FROM_BOOK_YE = {"ye-01", "ye-02", "ye-03", "ye-04", "ye-05", "ye-06", "ding-03", "ding-04"}
 
 CLOSING = ["案例练习", "自测", "本章小结", "出处与延伸阅读"]
 TITLE = re.compile(r"^# (第[一二三四五六七八九十]+讲|前言|导论) (?=\S)[^\n]*$")
@@ -157,12 +154,7 @@ def chapter(slug: str) -> list[dict]:
     return json.loads((ROOT / "book" / f"{slug}.ipynb").read_text(encoding="utf-8"))["cells"]
 
 
-def _params():
-    return [pytest.param(s, marks=pytest.mark.xfail(strict=True, reason="house style comes from branch book-ye"))
-            if s in FROM_BOOK_YE else s for s in CHAPTERS]
-
-
-@pytest.mark.parametrize("slug", _params())
+@pytest.mark.parametrize("slug", CHAPTERS)
 def test_chapter_follows_the_house_style(slug):
     cells = chapter(slug)
     problems = (title_problems(cells) + objectives_problems(cells) + closing_problems(cells)

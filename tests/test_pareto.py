@@ -20,13 +20,13 @@ def test_pareto_ranks_and_cumulates_by_hand():
     assert r.total == 100
 
 
-def test_pareto_share_of_top_and_customers_for_share():
+def test_pareto_share_of_top_and_percent_of_customers_for_share():
     r = pareto_analysis(_five())
     assert r.share_of_top(20) == 50  # ceil(5 × 0.2) = 1 customer → 50 %
     assert r.share_of_top(30) == 80  # ceil(1.5) = 2 customers → 80 %
     assert r.share_of_top(0) == 0
-    assert r.customers_for_share(80) == 40  # 2 of 5 reach 80 %
-    assert r.customers_for_share(81) == 60  # need the 3rd (90 %)
+    assert r.percent_of_customers_for_share(80) == 40  # 2 of 5 reach 80 %
+    assert r.percent_of_customers_for_share(81) == 60  # need the 3rd (90 %)
 
 
 def test_pareto_loss_makers_make_a_whale_curve():

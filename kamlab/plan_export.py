@@ -214,6 +214,14 @@ def _picture(document, kind: str, result, caption: str) -> None:
     _run(document.add_paragraph(), f"图：{caption}", italic=True)
 
 
+def _styled(document, style_id: str):
+    """A paragraph in a built-in style, set by its id (python-docx's lookup by name scans every
+    style on each call: 4 ms a heading)."""
+    paragraph = document.add_paragraph()
+    paragraph._p.style = style_id
+    return paragraph
+
+
 def to_docx(plan: KeyAccountPlan, path: str | Path, charts: bool = True) -> Path:
     """The plan as a Word document a manager can edit; returns the path."""
     from docx import Document
@@ -224,14 +232,13 @@ def to_docx(plan: KeyAccountPlan, path: str | Path, charts: bool = True) -> Path
             _east_asian(document.styles[style].element)
         except KeyError:
             continue
-    heading = document.add_heading(level=0)
-    _run(heading, plan.title)
+    _run(_styled(document, "Title"), plan.title)
     for line in _intro(plan):
         _run(document.add_paragraph(), line)
     for section in plan.sections:
-        _run(document.add_heading(level=1), f"{section.number}. {section.title}")
+        _run(_styled(document, "Heading1"), f"{section.number}. {section.title}")
         for piece in section.pieces:
-            _run(document.add_heading(level=2), piece.heading)
+            _run(_styled(document, "Heading2"), piece.heading)
             _run(document.add_paragraph(), piece.source, italic=True)
             for line in piece.lines:
                 _run(document.add_paragraph(), line)
@@ -242,8 +249,8 @@ def to_docx(plan: KeyAccountPlan, path: str | Path, charts: bool = True) -> Path
                 for caption, kind, result in piece.charts:
                     _picture(document, kind, result, caption)
         for m in section.missing:
-            _run(document.add_paragraph(style="List Bullet"), m.text)
-    _run(document.add_heading(level=1), "学习进度")
+            _run(_styled(document, "ListBullet"), m.text)
+    _run(_styled(document, "Heading1"), "学习进度")
     _docx_table(document, plan.progress.drop(columns=["链接"]))
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

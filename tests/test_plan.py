@@ -231,3 +231,12 @@ def test_section_three_goes_account_by_account(company):
     clv = plan.section("重点客户").pieces[-1]
     # 50 × 0.9 / (1 + 0.1 − 0.9) = 45 / 0.2 = 225 (margin at year end, infinite horizon)
     assert clv.lines[0] == "年均毛利 50 万元、保留率 90%、折现率 10%：客户终生价值 225.00 万元，预期合作 10.0 年。"
+
+
+def test_a_long_key_account_list_gets_headings_for_the_first_twenty_only():
+    from kamlab.plan.key_accounts import DETAILED_ACCOUNTS, by_account
+
+    keys = [f"客户{i:02d}" for i in range(30)]
+    pieces = by_account([], None, keys, assessed="")
+    assert DETAILED_ACCOUNTS == 20
+    assert [p.heading for p in pieces] == [f"重点客户：客户{i:02d}" for i in range(20)]

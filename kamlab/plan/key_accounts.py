@@ -120,6 +120,9 @@ def key_account_pieces(work: SavedWork, chosen: Any, keys: Sequence[str], unit: 
     return by_account(pieces, chosen, keys, work.assessed_account), missing
 
 
+#: key accounts given a heading of their own in section 3 (the rest are in its overview table)
+DETAILED_ACCOUNTS = 20
+
 #: single-account tools of section 3 (worked for one account at a time)
 SINGLE_ACCOUNT_TOOLS = ("stage", "kraljic", "lifetime_value", "retention")
 
@@ -134,8 +137,12 @@ def by_account(pieces: list[Piece], chosen: Any, keys: Sequence[str], assessed: 
     rest = [p for p in pieces if p not in overview]
     ordered = list(overview)
     rows = chosen.table.set_index("客户") if chosen is not None else None
+    detailed = 0
     for key in keys:
         own = [p for p in rest if p.account == key]
+        if not own and detailed >= DETAILED_ACCOUNTS:
+            continue  # a long list: the overview table above holds every key account
+        detailed += 1
         line = f"{key}："
         if rows is not None and key in rows.index:
             row = rows.loc[key]

@@ -116,7 +116,7 @@ def name_text(raw: object) -> str:
 def names(values: Iterable[object], field: str) -> tuple[str, ...]:
     """Strip names and reject empty or duplicate ones (a duplicate is named as such)."""
     out: list[str] = []
-    seen: set[str] = set()  # a list lookup made 10,000 accounts take seconds
+    seen: set[str] = set()  # a set: 10,000 account names are checked in milliseconds
     for i, raw in enumerate(values, start=1):
         name = name_text(raw)
         if not name:

@@ -125,16 +125,19 @@ def test_make_lab_runs_a_chapter_and_its_calculator_recomputes(lab, browser, sho
     calc.wait_for(timeout=120_000)
     calc.locator("img").first.wait_for(timeout=30_000)  # the bubble chart rendered
     summary = calc.locator("table.dataframe").first
-    before = summary.inner_text()
+    first_row = summary.locator("tbody tr").first
+    # A 挖掘机厂 scores 9, 8, 7, 9 → 9×0.4 + 8×0.2 + 7×0.2 + 9×0.2 = 8.40 with the book's weights
+    first_row.locator("td", has_text="8.40").wait_for(timeout=30_000)
     boxes = calc.locator("input[type=text]")
     assert boxes.nth(0).input_value() == "未来销售收入和利润" and boxes.nth(1).input_value() == "40"
     _type(boxes.nth(1), "30")  # weights now sum to 90: named inline
     calc.get_by_text("之和应为 100，当前为 90").wait_for(timeout=20_000)
     _type(boxes.nth(3), "30")  # 财务安全 20 → 30: sums to 100 again, attractiveness changes
     calc.locator(".kamlab-error").wait_for(state="detached", timeout=20_000)
-    page.wait_for_function("([el, old]) => el.innerText !== old", arg=[summary.element_handle(), before],
-                           timeout=20_000)
+    # recomputed: 9×0.3 + 8×0.3 + 7×0.2 + 9×0.2 = 8.30 after the two typed weights
+    first_row.locator("td", has_text="8.30").wait_for(timeout=20_000)
     assert boxes.nth(1).input_value() == "30" and boxes.nth(3).input_value() == "30"
+    assert first_row.locator("td").nth(0).inner_text().strip() == "A 挖掘机厂"
     page.screenshot(path=str(shots / "lab-wang-01.png"))
     page.close()
 

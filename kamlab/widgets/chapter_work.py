@@ -55,6 +55,9 @@ MONEY_COLUMNS = {"销售额", "利润", "金额", "采购额", "年价值"}
 TABLE_TITLES = {"accounts": "客户评分表", "items": "采购品类表", "opportunities": "开发机会表",
                 "scores": "评分表", "table": "数据表", "q1": "可量化价值表", "q4": "跟踪指标表"}
 
+#: where a learner's work ends up (shown under every saved calculator)
+PLAN_NOTE = "结课章节“我的大客户计划”会汇总各章的结果"
+
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -145,7 +148,7 @@ class Attachment:
         self.store = store_for(slug)
         self.key = store_key(calculator)
         self.example = calculator.state()
-        self.status = W.HTML()
+        self.status = W.HTML(f"<small>本计算器的输入会自动保存；{PLAN_NOTE}</small>")
         self.message = W.HTML()
         reset = W.Button(description="恢复示例数据", icon="undo", layout=W.Layout(width="auto"),
                          tooltip="把本计算器恢复为书中的示例数据（你保存的输入将被替换）")
@@ -197,7 +200,7 @@ class Attachment:
         if path is None:
             self.status.value = error_html(InputError("答案文件", self.store.notice or "无法保存：你的输入仍在页面上"))
             return
-        self.status.value = f"<small>已自动保存到 {html.escape(str(path))}</small>"
+        self.status.value = f"<small>已自动保存到 {html.escape(str(path))}；{PLAN_NOTE}</small>"
 
     def reset(self) -> None:
         """Back to the book's example data (the saved inputs are replaced by it)."""

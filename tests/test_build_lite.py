@@ -33,9 +33,9 @@ def test_pyodide_url_setting_reaches_the_built_sites_configuration(tmp_path):
 
 
 def test_without_the_setting_the_kernels_own_default_is_kept(tmp_path):
-    pytest.importorskip("jupyterlite_pyodide_kernel")
-    config = built_config(tmp_path, None)
-    assert "pyodideUrl" not in config.get("litePluginSettings", {}).get(PYODIDE_PLUGIN, {})
+    # nothing of ours in the lite folder's settings: the kernel's schema default (its CDN) applies
+    written = json.loads(write_lite_settings(tmp_path, None).read_text(encoding="utf-8"))
+    assert written == {"jupyter-lite-schema-version": 0, "jupyter-config-data": {}}
 
 
 def test_each_chapter_names_itself_so_its_inputs_are_saved_in_the_browser():

@@ -57,7 +57,9 @@ PLUMBING = {"__init__", "_base", "table", "fonts"}
 
 
 def _modules(folder: Path) -> set[str]:
-    return {p.stem for p in folder.glob("*.py")} - PLUMBING
+    """Modules and subpackages (a tool's model may be a package, e.g. kamlab/plan/)."""
+    packages = {p.name for p in folder.iterdir() if (p / "__init__.py").is_file()}
+    return ({p.stem for p in folder.glob("*.py")} | packages) - PLUMBING
 
 
 def test_every_widget_module_has_its_model():

@@ -8,6 +8,16 @@
    own wheel index first).
 3. `jupyter lite build` (jupyterlite-core + the Pyodide kernel), without source maps.
 
+Where the browser loads Pyodide from is a build-time setting: `--pyodide-url URL` (or the
+environment variable `KAMLAB_PYODIDE_URL`, e.g. `KAMLAB_PYODIDE_URL=https://… make lite`) writes
+`pyodideUrl` into the site's `jupyter-lite.json`. Unset, the Pyodide kernel's own default (its
+CDN, jsdelivr) is used, as before. A company whose network blocks public script CDNs copies a
+Pyodide release (the `pyodide-<version>.tar.bz2` of the version the kernel names, with its
+numpy/pandas/matplotlib) to its own web server and points the setting at its `pyodide.mjs`.
+
+Each chapter's first cell also names the chapter (`KAMLAB_CHAPTER`) so that its calculators save
+to the chapter's answer file in the browser's storage, as they do in Jupyter.
+
 Each chapter page's launch menu opens its notebook there (`launch_buttons.jupyterlite_url` in
 `_config.yml`). What the reader's browser still fetches from elsewhere at run time: the Pyodide
 runtime and its builds of numpy/pandas/matplotlib (Pyodide CDN), and pure-Python dependencies
@@ -18,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -41,6 +52,34 @@ INSTALL_CELL = {
 }
 
 
+#: where the Pyodide kernel's settings live in jupyter-lite.json
+PYODIDE_PLUGIN = "@jupyterlite/pyodide-kernel-extension:kernel"
+
+
+def lite_settings(pyodide_url: str | None) -> dict:
+    """The lite folder's `jupyter-lite.json`: `pyodideUrl` when one is given, else nothing to override."""
+    data: dict = {"jupyter-lite-schema-version": 0, "jupyter-config-data": {}}
+    if pyodide_url:
+        data["jupyter-config-data"]["litePluginSettings"] = {PYODIDE_PLUGIN: {"pyodideUrl": pyodide_url}}
+    return data
+
+
+def write_lite_settings(work: Path, pyodide_url: str | None) -> Path:
+    """Write `work/jupyter-lite.json` (read by `jupyter lite build` and merged into the site's)."""
+    work.mkdir(parents=True, exist_ok=True)
+    path = work / "jupyter-lite.json"
+    path.write_text(json.dumps(lite_settings(pyodide_url), indent=1), encoding="utf-8")
+    return path
+
+
+def install_cell(chapter: str) -> dict:
+    """The first cell of a chapter in the browser: install kamlab, name the chapter for saving."""
+    cell = json.loads(json.dumps(INSTALL_CELL))
+    cell["source"] = [*cell["source"][:-1], cell["source"][-1] + "\n",
+                      "import os\n", f'os.environ["KAMLAB_CHAPTER"] = "{chapter}"  # 本章的输入保存在浏览器的存储中']
+    return cell
+
+
 def lite_notebook(source: Path) -> dict:
     """A chapter notebook for the browser kernel: outputs cleared, install cell first."""
     nb = json.loads(source.read_text(encoding="utf-8"))
@@ -50,11 +89,11 @@ def lite_notebook(source: Path) -> dict:
             cell["execution_count"] = None
     nb["metadata"].pop("widgets", None)
     nb["metadata"]["kernelspec"] = {"name": "python", "display_name": "Python (Pyodide)"}
-    nb["cells"].insert(0, INSTALL_CELL)
+    nb["cells"].insert(0, install_cell(source.stem))
     return nb
 
 
-def build(site: Path, work: Path) -> Path:
+def build(site: Path, work: Path, pyodide_url: str | None = None) -> Path:
     out = site / "lite"
     wheels, contents = work / "wheels", work / "contents"
     for folder in (wheels, contents, out):
@@ -83,6 +122,7 @@ def build(site: Path, work: Path) -> Path:
             ],
             check=True,
         )
+    write_lite_settings(work, pyodide_url)
     (contents / "book").mkdir(parents=True)
     for docname in toc_pages():
         source = ROOT / f"{docname}.ipynb"
@@ -120,13 +160,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "_build" / "html")
     parser.add_argument("--work", type=Path, default=ROOT / "_build" / "lite")
+    parser.add_argument("--pyodide-url", default=os.environ.get("KAMLAB_PYODIDE_URL") or None,
+                        help="where browsers load pyodide.mjs from (default: the Pyodide kernel's CDN; "
+                             "or set KAMLAB_PYODIDE_URL)")
     args = parser.parse_args(argv)
     if not (args.site / "index.html").is_file():
         print(f"no built site at {args.site}: build the book first", file=sys.stderr)
         return 1
     started = time.perf_counter()
-    out = build(args.site.resolve(), args.work.resolve())
+    out = build(args.site.resolve(), args.work.resolve(), args.pyodide_url)
     notebooks = sorted(p.relative_to(out / "files") for p in (out / "files").rglob("*.ipynb"))
+    if args.pyodide_url:
+        print(f"Pyodide from {args.pyodide_url}")
     print(
         f"JupyterLite: {len(notebooks)} notebooks, {size_mb(out):.1f} MB in {out} "
         f"({time.perf_counter() - started:.1f} s)"

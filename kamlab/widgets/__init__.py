@@ -2,6 +2,7 @@
 
 from .benchmark import BenchmarkWidget, benchmark_widget
 from .benefit_ranking import BenefitRankingWidget, benefit_ranking_widget
+from .chapter_work import chapter
 from .competition import CompetitionWidget, competition_widget
 from .exercise import ExerciseAnswers, exercise_answers
 from .global_readiness import ReadinessWidget, readiness_widget
@@ -15,6 +16,8 @@ from .organisation import OrganisationWidget, organisation_widget
 from .pareto import ParetoWidget, pareto_widget
 from .partnership import PartnershipWidget, partnership_widget
 from .pipeline import PipelineWidget, pipeline_widget
+from .plan import PlanWidget, plan_widget
+from .profile import ProfileWidget, profile_widget
 from .proposition import PropositionWidget, proposition_widget
 from .pyramid import PyramidWidget, ValueScorecardWidget, pyramid_widget, value_scorecard_widget
 from .quiz import QuizWidget, quiz_widget
@@ -29,6 +32,11 @@ from .value_index import ValueIndexWidget, value_index_widget
 from .worksheet import WorksheetWidget, worksheet_widget
 
 __all__ = [
+    "chapter",
+    "PlanWidget",
+    "plan_widget",
+    "ProfileWidget",
+    "profile_widget",
     "EditableTable",
     "ExerciseAnswers",
     "exercise_answers",

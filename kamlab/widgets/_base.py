@@ -139,6 +139,10 @@ class Calculator:
             else:
                 widget.observe(self.refresh, names="value")
         self.refresh()
+        # the chapter's answer file, when one is open (kamlab.widgets.chapter_work)
+        from .chapter_work import attach
+
+        attach(self)
 
     def refresh(self, *_: object) -> Any:
         """Recompute, then show either the error or the new table and chart."""

@@ -15,6 +15,8 @@ _WIDE = W.Layout(width="30em")
 class GoalsWidget(Calculator):
     """Six figures in, three targets and a comparison chart out."""
 
+    state_names = ("benchmark_sales", "target_ratio", "resource_units", "output_per_unit", "base_sales", "growth")
+
     def __init__(self, benchmark_sales: float = 8000, target_ratio: float = 30, resource_units: float = 6,
                  output_per_unit: float = 350, base_sales: float = 1800, growth: float = 20) -> None:
         def box(value: float, label: str) -> W.FloatText:

@@ -19,6 +19,8 @@ def _describe(result) -> str:
 class KraljicWidget(Calculator):
     """Edit the account's purchased categories and the two cut-lines."""
 
+    state_names = ("items", "y_cut", "x_cut")
+
     def __init__(self, items: pd.DataFrame) -> None:
         self.items = EditableTable(["品类", "利润影响", "供应风险", "采购额"], items.astype(str).to_dict("records"),
                                    widths=["12em", "6em", "6em", "7em"])

@@ -22,6 +22,8 @@ def _describe(result) -> str:
 class LifetimeValueWidget(Calculator):
     """Margin, retention, discount rate, horizon and timing → CLV and its cash flows."""
 
+    state_names = ("margin", "retention", "discount", "years", "timing")
+
     def __init__(self, margin: float = 100, retention: float = 80, discount: float = 10) -> None:
         self.margin = W.Text(value=str(margin), description="年均毛利（万元）", style=_STYLE)
         self.retention = W.FloatSlider(value=retention, min=0, max=99, step=1, description="客户保留率 %", style=_STYLE)

@@ -8,22 +8,24 @@ import pandas as pd
 from ..charts.pareto import draw_pareto
 from ..pareto import pareto_analysis
 from ._base import Calculator
+from .table import customer_table, folded
 
 
 class ParetoWidget(Calculator):
     """Choose the value (利润/销售额) and the top x %; see the cumulative curve."""
 
-    state_names = ("value", "top")
+    state_names = ("value", "top", "customers")
 
     def __init__(self, customers: pd.DataFrame, values: tuple[str, ...] = ("利润", "销售额")) -> None:
-        self.customers = customers
         self.value = W.ToggleButtons(options=list(values), description="按")
         self.top = W.FloatSlider(value=20, min=1, max=100, step=1, description="前 x% 客户")
-        super().__init__([W.HBox([self.value, self.top])], self._compute, self._draw, self._describe,
-                         watch=[self.value, self.top])
+        # the customers as an editable, importable table (only the columns the analysis uses)
+        self.customers = customer_table(customers, values)
+        super().__init__([W.HBox([self.value, self.top]), folded(self.customers, "客户数据（可改、可导入自己的客户名单）")],
+                         self._compute, self._draw, self._describe, watch=[self.value, self.top, self.customers])
 
     def _compute(self):
-        return pareto_analysis(self.customers, self.value.value)
+        return pareto_analysis(self.customers.frame(), self.value.value)
 
     def _draw(self, result):
         return draw_pareto(result, self.top.value)

@@ -18,6 +18,8 @@ def _describe(result) -> str:
 class PipelineWidget(Calculator):
     """Edit opportunities (阶段 must be one of the eight) and the stage probabilities."""
 
+    state_names = ("opportunities", "probabilities")
+
     def __init__(self, opportunities: pd.DataFrame, probabilities: dict[str, object] | None = None) -> None:
         probs = probabilities or model.DEFAULT_PROBABILITIES
         self.opportunities = EditableTable(list(model.COLUMNS), opportunities.astype(str).to_dict("records"),

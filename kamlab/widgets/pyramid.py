@@ -14,27 +14,30 @@ from ..pyramid import (
     value_scorecard,
 )
 from ._base import Calculator
+from .table import customer_table, folded
 from .weighted import WeightedSheet
 
 
 class PyramidWidget(Calculator):
     """Tier a customer table by profit or sales with editable band percentages."""
 
-    state_names = ("by", "b0", "b1", "b2", "b3")
+    state_names = ("by", "b0", "b1", "b2", "b3", "customers")
 
     def __init__(self, customers: pd.DataFrame, measures: tuple[str, ...] = ("利润", "销售额")) -> None:
-        self.customers = customers
+        # the customers as an editable, importable table (only the columns the pyramid uses)
+        self.customers = customer_table(customers, measures)
         self.measures = measures
         self.by = W.ToggleButtons(options=list(measures), description="分层依据")
         self.bands = [W.Text(value=str(b), description=t, continuous_update=False,
                              layout=W.Layout(width="11em"), style={"description_width": "4.5em"})
                       for t, b in zip(TIERS, DEFAULT_BANDS, strict=True)]
-        controls = [self.by, W.HTML("<b>各层客户数占比（%，合计 100）</b>"), W.HBox(self.bands)]
+        controls = [self.by, W.HTML("<b>各层客户数占比（%，合计 100）</b>"), W.HBox(self.bands),
+                    folded(self.customers, "客户数据（可改、可导入自己的客户名单）")]
         super().__init__(controls, self._compute, self._draw, self._describe,
-                         watch=[self.by, *self.bands])
+                         watch=[self.by, *self.bands, self.customers])
 
     def _compute(self):
-        return customer_pyramid(self.customers, self.by.value, [b.value for b in self.bands],
+        return customer_pyramid(self.customers.frame(), self.by.value, [b.value for b in self.bands],
                                 measures=list(self.measures))
 
     @staticmethod

@@ -42,6 +42,10 @@ class QuizWidget(W.VBox):
                 verdict = "<span style='color:#007a33'>✔ 正确。</span>" if ok else "<span style='color:#b00020'>✘ 不对。</span>"
                 fb.value = f"{verdict} {html.escape(q.explain)}"
         self.score.value = f"<p>得分：{sum(marks)} / {len(marks)}</p>"
+        # progress for 我的大客户计划, when a chapter is open
+        from .chapter_work import quiz_checked
+
+        quiz_checked(sum(c.value is not None for c in self.choices), sum(marks), len(marks))
         return marks
 
 

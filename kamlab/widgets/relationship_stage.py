@@ -12,6 +12,8 @@ from ._base import Calculator
 class StageWidget(Calculator):
     """Pick, for each indicator, the description that fits the account best."""
 
+    state_names = tuple(model.INDICATORS)
+
     def __init__(self, levels: dict[str, int] | None = None) -> None:
         levels = levels or {k: 1 for k in model.INDICATORS}
         self.choices = {

@@ -211,3 +211,16 @@ class EditableTable(W.VBox):
     def _notify(self) -> None:
         for callback in self._callbacks:
             callback()
+
+
+def customer_table(customers: pd.DataFrame, values: Sequence[str], page_size: int = 10) -> EditableTable:
+    """An editable customer table with the name column and the ``values`` columns only."""
+    columns = ["客户", *[v for v in values if v in customers.columns]]
+    return EditableTable(columns, customers[columns].astype(str).to_dict("records"), page_size=page_size)
+
+
+def folded(widget: W.Widget, title: str) -> W.Accordion:
+    """``widget`` in a closed accordion pane titled ``title`` (long tables stay out of the way)."""
+    pane = W.Accordion(children=[widget], selected_index=None)
+    pane.set_title(0, title)
+    return pane

@@ -1,0 +1,119 @@
+"""我的大客户计划 in the notebook: the assembled plan, key accounts to mark, one export button.
+
+In a learner's Jupyter session (a chapter is open, see :mod:`kamlab.widgets.chapter_work`)
+the plan is built from the answer folder; when the chapter is run by nbval or the
+book build it shows the plan of the book's example data instead, so the static
+site and the checks never depend on anyone's saved work.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+from pathlib import Path
+
+import ipywidgets as W
+
+from ..errors import InputError
+from ..learner.answers import answers_dir
+from ..learner.chapter_work import read_saved_work, save_assessed_account, save_key_accounts
+from ..plan import KeyAccountPlan, account_rows, build_plan, example_work
+from ..plan_export import to_docx, to_excel, to_html, to_markdown
+from ._base import error_html
+from .chapter_work import XLSX_MIME, current_chapter
+
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+class PlanWidget(W.VBox):
+    """The plan, a key-account picker, 刷新 and 导出计划 (Word, Excel and Markdown at once)."""
+
+    def __init__(self, folder: str | Path | None = None, live: bool | None = None) -> None:
+        super().__init__()
+        self.folder = Path(folder) if folder else None
+        self.live = (current_chapter() is not None or folder is not None) if live is None else live
+        self.notices = W.HTML()
+        self.marked = W.SelectMultiple(description="重点客户", rows=6, layout=W.Layout(width="32em"),
+                                     style={"description_width": "6em"})
+        self.assessed = W.Dropdown(description="单客户评估针对", layout=W.Layout(width="32em"),
+                                   style={"description_width": "8em"},
+                                   tooltip="关系阶段、卡拉杰克矩阵、终生价值与留存率是为哪位客户做的")
+        refresh = W.Button(description="刷新计划", icon="refresh")
+        export = W.Button(description="导出计划（Word、Excel、Markdown）", icon="download", button_style="primary",
+                          layout=W.Layout(width="auto"))
+        refresh.on_click(lambda _: self.refresh())
+        export.on_click(lambda _: self.export())
+        self.links = W.HTML()
+        self.view = W.HTML()
+        self.plan: KeyAccountPlan | None = None
+        self._muted = False
+        self.marked.observe(self._keys_changed, names="value")
+        self.assessed.observe(self._assessed_changed, names="value")
+        tip = W.HTML("<small>在下框中按住 Ctrl（Mac：⌘）可多选；不选时，选择矩阵上的“战略客户”即为重点客户。</small>")
+        self.children = [W.HBox([refresh, export]), self.links, self.notices, self.marked, tip, self.assessed, self.view]
+        self.refresh()
+
+    def refresh(self) -> KeyAccountPlan:
+        """Read the saved work again and rebuild the plan."""
+        if self.live:
+            work, notices = read_saved_work(self.folder)
+        else:
+            work, notices = example_work(), []
+        self.plan = build_plan(work)
+        self.notices.value = "".join(error_html(InputError("答案文件", n)) for n in notices)
+        if not self.live:
+            self.notices.value += ("<p><small>这里显示的是用本书示例数据生成的计划。在 Jupyter 中打开本章，"
+                                   "各章保存的你自己的数据会自动汇总到这里。</small></p>")
+        names = [r.get("客户", "") for r in account_rows(work) if r.get("客户", "")]
+        chosen = [n for n in self.plan.key_accounts if n in names]
+        self._muted = True
+        try:
+            self.marked.options = names
+            self.marked.value = tuple(chosen)
+            self.assessed.options = [("（未指定）", ""), *[(n, n) for n in names]]
+            self.assessed.value = work.assessed_account if work.assessed_account in names else ""
+        finally:
+            self._muted = False
+        # Links to chapters: notebooks in a learner's Jupyter, pages in the static book.
+        self.view.value = to_html(self.plan, link_suffix=".ipynb" if self.live else ".html")
+        return self.plan
+
+    def _keys_changed(self, change: dict) -> None:
+        if self._muted or not self.live:
+            return
+        save_key_accounts(list(change["new"]), self.folder)
+        self.refresh()
+
+    def _assessed_changed(self, change: dict) -> None:
+        if self._muted or not self.live:
+            return
+        save_assessed_account(change["new"] or "", self.folder)
+        self.refresh()
+
+    def export(self) -> dict[str, Path]:
+        """Write the plan as .docx, .xlsx and .md into the answer folder and offer them for download."""
+        plan = self.plan or self.refresh()
+        folder = self.folder or answers_dir()
+        stem = "我的大客户计划" if not plan.is_example else "大客户计划-示例"
+        try:
+            paths = {"docx": to_docx(plan, folder / f"{stem}.docx"), "xlsx": to_excel(plan, folder / f"{stem}.xlsx")}
+            md = folder / f"{stem}.md"
+            md.write_text(to_markdown(plan), encoding="utf-8")
+            paths["md"] = md
+        except OSError as error:
+            self.links.value = error_html(InputError("导出", f"无法写入文件夹“{folder}”：{error.strerror or error}"))
+            return {}
+        mimes = {"docx": DOCX_MIME, "xlsx": XLSX_MIME, "md": "text/markdown"}
+        labels = {"docx": "Word", "xlsx": "Excel", "md": "Markdown"}
+        links = []
+        for kind, path in paths.items():
+            data = base64.b64encode(path.read_bytes()).decode()
+            links.append(f"<a download='{html.escape(path.name)}' href='data:{mimes[kind]};base64,{data}'>"
+                         f"⬇ {labels[kind]}：{html.escape(path.name)}</a>")
+        self.links.value = ("<p>" + "　".join(links) + f"<br><small>也已保存在 {html.escape(str(folder))}</small></p>")
+        return paths
+
+
+def plan_widget(folder: str | Path | None = None) -> PlanWidget:
+    """我的大客户计划, ready to display."""
+    return PlanWidget(folder)

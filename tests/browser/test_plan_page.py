@@ -1,0 +1,25 @@
+"""The closing chapter 我的大客户计划 renders in the static site: the example plan and its export button."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sitetools import html_path
+from test_site import open_page
+
+
+def test_plan_chapter_renders_the_example_plan(browser, site: Path, base_url: str):
+    assert (site / html_path("book/plan")).is_file(), "book/plan is not in the built site (_toc.yml)"
+    context, page, log = open_page(browser, base_url, html_path("book/plan"))
+    try:
+        assert page.locator("main h1").first.inner_text().strip().startswith("我的大客户计划")
+        views = page.locator(".widget-subarea > .jupyter-widgets")
+        views.first.wait_for(state="visible", timeout=20_000)
+        text = page.locator("main").inner_text()
+    finally:
+        context.close()
+    assert not log.problems(), log.problems()
+    # the nbval-checked summary of the example company, and the widget's first state
+    assert "前 20% 的客户贡献了 56.3% 的销售额" in text
+    assert "导出计划（Word、Excel、Markdown）" in text
+    assert "A 挖掘机厂" in text and "学习进度" in text

@@ -139,23 +139,50 @@ def _csv_rows(raw: bytes, filename: str) -> list[list[str]]:
         raise InputError(f"文件 {filename}", f"不是有效的 CSV：{error}") from None
 
 
+def _pick_sheet(names: Sequence[str], sheet: str | int, filename: str) -> int:
+    """The index of ``sheet`` (a position or a name) among ``names``, or a Chinese error."""
+    if isinstance(sheet, int):
+        if sheet >= len(names):
+            raise InputError(f"文件 {filename}", f"没有第 {sheet + 1} 个工作表")
+        return sheet
+    if sheet in names:
+        return list(names).index(sheet)
+    raise InputError(f"文件 {filename}", f"没有名为“{sheet}”的工作表（现有：{'、'.join(names)}）")
+
+
+def _damaged(filename: str, error: Exception) -> InputError:
+    return InputError(f"文件 {filename}", f"不是有效的 .xlsx 文件（{type(error).__name__}）："
+                      "请在 Excel/WPS 中重新另存为 .xlsx")
+
+
 def _xlsx_rows(raw: bytes, filename: str, sheet: str | int) -> list[list[str]]:
+    """Rows of one worksheet as text. python-calamine (a Rust reader, ~7× faster than openpyxl
+    on a 10,000-row sheet) when it is installed; openpyxl otherwise (e.g. in JupyterLite)."""
+    try:
+        from python_calamine import CalamineWorkbook
+    except ImportError:
+        return _xlsx_rows_openpyxl(raw, filename, sheet)
+    try:
+        book = CalamineWorkbook.from_filelike(io.BytesIO(raw))
+    except Exception as error:  # noqa: BLE001 - calamine raises several kinds for a damaged file
+        raise _damaged(filename, error) from None
+    index = _pick_sheet(book.sheet_names, sheet, filename)
+    try:
+        rows = book.get_sheet_by_index(index).to_python(skip_empty_area=False)
+    except Exception as error:  # noqa: BLE001
+        raise _damaged(filename, error) from None
+    return [[_cell_text(v) for v in row] for row in rows]
+
+
+def _xlsx_rows_openpyxl(raw: bytes, filename: str, sheet: str | int) -> list[list[str]]:
     from openpyxl import load_workbook
 
     try:
         book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
-        raise InputError(f"文件 {filename}", f"不是有效的 .xlsx 文件（{type(error).__name__}）："
-                         "请在 Excel/WPS 中重新另存为 .xlsx") from None
+        raise _damaged(filename, error) from None
     try:
-        if isinstance(sheet, int):
-            if sheet >= len(book.worksheets):
-                raise InputError(f"文件 {filename}", f"没有第 {sheet + 1} 个工作表")
-            ws = book.worksheets[sheet]
-        elif sheet in book.sheetnames:
-            ws = book[sheet]
-        else:
-            raise InputError(f"文件 {filename}", f"没有名为“{sheet}”的工作表（现有：{'、'.join(book.sheetnames)}）")
+        ws = book.worksheets[_pick_sheet(book.sheetnames, sheet, filename)]
         return [[_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
     finally:
         book.close()

@@ -9,6 +9,8 @@ FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 export MPLCONFIGDIR := $(CURDIR)/$(VENV)/mplconfig
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
+# Builds and checks never read a learner's saved chapter work, even when make runs inside a notebook kernel.
+unexport JPY_SESSION_NAME KAMLAB_CHAPTER
 
 .PHONY: setup fonts lab book serve test unit notebooks build-check lint bench clean browser-deps browser pdf lite
 

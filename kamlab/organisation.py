@@ -2,8 +2,14 @@
 
 Ranks the three structures of seed 001 — 区域负责 (regional ownership), 大客户矩阵
 (KA matrix) and 独立大客户团队 (dedicated KA team) — from facts about the firm and
-its key-account portfolio, and shows 叶敦明's three team forms (临时小组 / 常设小组 /
-大客户部) as the form that fits each structure.
+its key-account portfolio. The structure answers one question only: who owns a key
+account and whom they report to.
+
+叶敦明's three team forms (临时小组 / 常设小组 / 大客户部) answer a second, separate
+question — how long the account team lives (for one project, standing, or a
+department of its own) — and any form can sit inside any structure (issue 11 §2.7).
+They are kept here as their own description, :data:`TEAM_FORMS`, with no mapping
+to the structures and no part in the ranking.
 
 There is no published scoring formula for this choice (Woodburn 2009 and Homburg,
 Workman & Jensen 2002 describe the configurations, not a rule). The rule table
@@ -24,12 +30,13 @@ from . import _checks
 REGIONAL, MATRIX, DEDICATED = "区域负责", "大客户矩阵", "独立大客户团队"
 STRUCTURES = (REGIONAL, MATRIX, DEDICATED)  # simplest first: the tie-break order
 
-#: 叶敦明's team forms, matched to the structure they fit (the book's mapping).
-TEAM_FORMS = {
-    REGIONAL: "临时小组：高层抽调人马、组团出击，项目结束即解散",
-    MATRIX: "常设小组：销售干将牵头搭班子，跨区域打歼灭战",
-    DEDICATED: "大客户部：营销经理专项负责，长期打阵地战",
-}
+#: 叶敦明's team forms as (name, description): how long the team lives, not whom it
+#: reports to. A separate dimension from :data:`STRUCTURES`; no structure implies a form.
+TEAM_FORMS: tuple[tuple[str, str], ...] = (
+    ("临时小组", "高层抽调人马、组团出击，项目结束即解散"),
+    ("常设小组", "销售干将牵头搭班子，跨区域打歼灭战"),
+    ("大客户部", "营销经理专项负责，长期打阵地战"),
+)
 
 
 @dataclass(frozen=True)
@@ -100,7 +107,7 @@ class OrganisationResult:
 
     Attributes:
         facts: the validated inputs.
-        ranking: 排名, 结构, 得分, 适合的团队形式 (best first).
+        ranking: 排名, 结构, 得分 (best first); team forms are a separate question.
         contributions: one row per factor: 因素, 取值, 档位, the points per structure, 理由.
         tied: True when the top two structures have the same score.
     """
@@ -166,7 +173,6 @@ def choose_organisation(facts: OrganisationFacts | dict[str, object]) -> Organis
         "排名": range(1, 4),
         "结构": order,
         "得分": [int(totals[s]) for s in order],
-        "适合的团队形式": [TEAM_FORMS[s] for s in order],
     })
     tied = bool(totals[order[0]] == totals[order[1]])
     return OrganisationResult(OrganisationFacts(**parsed), ranking, contributions, tied)

@@ -4,7 +4,7 @@ import pytest
 
 import kamlab
 from kamlab import InputError
-from kamlab.organisation import DEDICATED, MATRIX, REGIONAL
+from kamlab.organisation import DEDICATED, MATRIX, REGIONAL, STRUCTURES, TEAM_FORMS
 
 SMALL_LOCAL = dict(n_accounts=60, ka_share=10, spread=1, central_purchasing=1,
                    coordination=1, customisation=1, resources=1)
@@ -18,7 +18,22 @@ def test_many_small_local_accounts_choose_regional():
     assert r.ranking["结构"].tolist() == [REGIONAL, MATRIX, DEDICATED]
     assert r.ranking["得分"].tolist() == [14, 3, 1]
     assert not r.tied
-    assert "临时小组" in r.ranking["适合的团队形式"].iloc[0]
+    # the ranking answers the reporting structure only (issue 11 §2.7): no team-form column
+    assert r.ranking.columns.tolist() == ["排名", "结构", "得分"]
+    assert r.to_frame().columns.tolist() == ["排名", "结构", "得分"]
+
+
+def test_team_forms_are_their_own_dimension():
+    # 叶敦明's three forms, in his order, each with its description and nothing else:
+    # no structure is keyed to a form, and no form name appears in any ranking
+    assert [name for name, _ in TEAM_FORMS] == ["临时小组", "常设小组", "大客户部"]
+    assert dict(TEAM_FORMS)["临时小组"] == "高层抽调人马、组团出击，项目结束即解散"
+    assert dict(TEAM_FORMS)["大客户部"] == "营销经理专项负责，长期打阵地战"
+    assert not set(dict(TEAM_FORMS)) & set(STRUCTURES)
+    for facts in (SMALL_LOCAL, dict(n_accounts=5, ka_share=70, spread=5, central_purchasing=5,
+                                    coordination=5, customisation=5, resources=5)):
+        shown = kamlab.choose_organisation(facts).ranking.to_string()
+        assert not [name for name, _ in TEAM_FORMS if name in shown]
 
 
 def test_few_central_customised_accounts_choose_dedicated():

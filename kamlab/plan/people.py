@@ -27,8 +27,9 @@ def organisation_pieces(work: SavedWork) -> tuple[list[Piece], list[Missing]]:
         except InputError as error:
             return [], [Missing(chapter, CALCULATORS[chapter]["organisation"], f"无法计算：{error}")]
         note = "（前两名并列，按更简单的结构优先）" if result.tied else ""
-        lines = (f"推荐结构：{result.best}{note}。", f"团队形式：{organisation.TEAM_FORMS[result.best]}。",
-                 *(f"理由：{r}" for r in result.reasons))
+        forms = "；".join(f"{name}（{text}）" for name, text in organisation.TEAM_FORMS)
+        lines = (f"推荐结构：{result.best}{note}。", *(f"理由：{r}" for r in result.reasons),
+                 f"团队形式是另一个问题，不由结构推出（叶敦明第四讲），按大客户机会出现的频率和持续时间在三种中选择：{forms}。")
         tables = (("三种结构的得分", result.ranking), ("各因素的取值与理由", result.contributions))
         return [Piece(chapter, CALCULATORS[chapter]["organisation"], "组织结构与团队形式", lines, tables)], []
     return [], [Missing("wang-01", CALCULATORS["wang-01"]["organisation"])]

@@ -201,8 +201,8 @@ def numeric_frame(
     out = pd.DataFrame(index=frame.index)
     for col in columns:
         raw = frame[col]
-        if raw.dtype == object and plain_text(raw):  # the usual table of typed numbers
-            values = pd.to_numeric(raw, errors="coerce")
+        if (raw.dtype == object or pd.api.types.is_string_dtype(raw)) and plain_text(raw):  # typed numbers
+            values = pd.Series(pd.to_numeric(raw.to_numpy(dtype=object), errors="coerce"), index=raw.index)
         elif raw.dtype == object or pd.api.types.is_string_dtype(raw):
             cleaned = raw.astype("string").str.strip().str.replace(",", "", regex=False)
             values = pd.to_numeric(cleaned, errors="coerce")

@@ -241,10 +241,15 @@ def read_table(source: str | Path | bytes, *, filename: str | None = None,
                             for name in missing)
         raise cell_error(filename, header_line, None, f"表头缺少必需的列（{accepted}）；现有表头：{'、'.join(header) or '（空）'}")
     data, index = [], []
+    width = len(names)
     for n, row in lines[header_at + 1:]:
         if not any(row):
             continue
-        extra = [c for c in row[len(names):] if c]
+        if len(row) == width:  # the usual row: exactly the header's cells
+            data.append(row)
+            index.append(n)
+            continue
+        extra = [c for c in row[width:] if c]
         if extra:
             raise cell_error(filename, n, None, f"比表头多出 {len(row) - len(names)} 个单元格（“{extra[0]}”）：是否少了表头或多了逗号？")
         data.append([*row[:len(names)], *[""] * (len(names) - len(row))])

@@ -172,6 +172,8 @@ class EditableTable(W.VBox):
 
     # --- internals ---------------------------------------------------------
     def _as_row(self, row: object) -> list[str]:
+        if type(row) is list and len(row) == len(self.columns) and all(type(v) is str for v in row):
+            return list(row)  # already the table's own form (an import's rows)
         if isinstance(row, dict):
             values = [_text(row.get(c, "")) for c in self.columns]
         else:

@@ -105,6 +105,13 @@ def read_bytes(path: str | Path, *, limit: int = MAX_BYTES, what: str = "文件"
 
 
 def _cell_text(value: object) -> str:
+    kind = type(value)  # the two common cases first: a sheet of 80,000 cells is mostly these
+    if kind is str:
+        return value.strip()  # type: ignore[attr-defined]
+    if kind is float:
+        if value != value:  # NaN
+            return ""
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)  # type: ignore[attr-defined]
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -171,7 +178,7 @@ def _xlsx_rows(raw: bytes, filename: str, sheet: str | int) -> list[list[str]]:
         rows = book.get_sheet_by_index(index).to_python(skip_empty_area=False)
     except Exception as error:  # noqa: BLE001
         raise _damaged(filename, error) from None
-    return [[_cell_text(v) for v in row] for row in rows]
+    return [list(map(_cell_text, row)) for row in rows]
 
 
 def _xlsx_rows_openpyxl(raw: bytes, filename: str, sheet: str | int) -> list[list[str]]:
@@ -183,7 +190,7 @@ def _xlsx_rows_openpyxl(raw: bytes, filename: str, sheet: str | int) -> list[lis
         raise _damaged(filename, error) from None
     try:
         ws = book.worksheets[_pick_sheet(book.sheetnames, sheet, filename)]
-        return [[_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
+        return [list(map(_cell_text, row)) for row in ws.iter_rows(values_only=True)]
     finally:
         book.close()
 
@@ -234,10 +241,15 @@ def read_table(source: str | Path | bytes, *, filename: str | None = None,
                             for name in missing)
         raise cell_error(filename, header_line, None, f"表头缺少必需的列（{accepted}）；现有表头：{'、'.join(header) or '（空）'}")
     data, index = [], []
+    width = len(names)
     for n, row in lines[header_at + 1:]:
         if not any(row):
             continue
-        extra = [c for c in row[len(names):] if c]
+        if len(row) == width:  # the usual row: exactly the header's cells
+            data.append(row)
+            index.append(n)
+            continue
+        extra = [c for c in row[width:] if c]
         if extra:
             raise cell_error(filename, n, None, f"比表头多出 {len(row) - len(names)} 个单元格（“{extra[0]}”）：是否少了表头或多了逗号？")
         data.append([*row[:len(names)], *[""] * (len(names) - len(row))])

@@ -163,6 +163,8 @@ def _looks_binary(raw: bytes) -> bool:
 
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．－", "0123456789.-")
+#: What the cleaning of a number cell removes or translates (a column without any is parsed as it is).
+_MARKS = "%％,，０１２３４５６７８９．－"
 
 
 def import_table(source: bytes | str | Path, filename: str, spec: TableSpec,
@@ -203,11 +205,14 @@ def import_table(source: bytes | str | Path, filename: str, spec: TableSpec,
         if column.name not in frame.columns:
             cleaned[column.name] = pd.Series([""] * n, dtype=object)
             continue
-        cells = frame[column.name].astype(str).str.strip().reset_index(drop=True)
+        cells = pd.Series([str(v).strip() for v in frame[column.name].to_numpy()], dtype=object)
         if column.numeric:
             empty = cells == ""
-            plain = (cells.str.rstrip("%％").str.strip().str.translate(_FULL_WIDTH)
-                     .str.replace(",", "", regex=False).str.replace("，", "", regex=False))
+            if _checks.plain_text(cells, _MARKS):  # nothing to clean: typed plain numbers (or words)
+                plain = cells
+            else:
+                plain = (cells.str.rstrip("%％").str.strip().str.translate(_FULL_WIDTH)
+                         .str.replace(",", "", regex=False).str.replace("，", "", regex=False))
             numbers = pd.to_numeric(plain, errors="coerce")
             bad = ~empty & ~np.isfinite(numbers.to_numpy(dtype=float))
             if bad.any():
@@ -230,7 +235,9 @@ def import_table(source: bytes | str | Path, filename: str, spec: TableSpec,
     if problems:
         pos, _, column_name, message = min(problems)
         raise cell_error(filename, lines[pos], column_name, message)
-    rows = pd.DataFrame(cleaned, columns=spec.names).to_dict("records")
+    headers = spec.names
+    rows = [dict(zip(headers, values, strict=True))
+            for values in zip(*(cleaned[h].tolist() for h in headers), strict=True)]
     result = ImportResult(tuple(rows), filename, ignored)
     if validate is not None:
         try:

@@ -234,27 +234,45 @@ class Attachment:
         item = files[0]
         self.import_file(name, bytes(item["content"]), str(item.get("name", "上传的文件")))
 
-    def _validator(self, table: EditableTable) -> Callable[[pd.DataFrame], object]:
-        """The calculator's own compute, run on the new rows without touching the table."""
+    def _validator(self, table: EditableTable, checked: list[object]) -> Callable[[pd.DataFrame], object]:
+        """The calculator's own compute, run on the new rows without touching the table;
+        its result is appended to ``checked`` (reused when the table takes those rows)."""
         def validate(frame: pd.DataFrame) -> object:
             table.frame = lambda: frame  # type: ignore[method-assign]
             try:
-                return self.calculator.compute()
+                result = self.calculator.compute()
             finally:
                 del table.frame
+            checked.append(result)
+            return result
         return validate
+
+    def _fill(self, table: EditableTable, rows: list[list[str]], checked: list[object]) -> None:
+        """Put ``rows`` in ``table``; the recompute this triggers reuses the result that
+        validation just computed from the same rows and inputs (a 10,000-row import
+        would otherwise run the model twice)."""
+        own = vars(self.calculator).get("compute")
+        if not checked or own is None:
+            table.value = rows
+            return
+        self.calculator.compute = lambda: checked[-1]
+        try:
+            table.value = rows
+        finally:
+            self.calculator.compute = own
 
     def import_file(self, name: str, raw: bytes, filename: str) -> bool:
         """Import a learner's file into table ``name``; on any problem nothing changes."""
         table, _upload = self.imports[name]
         spec = table_spec(name, table, self._unit())
         try:
-            result = import_table(raw, filename, spec, validate=self._validator(table))
+            checked: list[object] = []
+            result = import_table(raw, filename, spec, validate=self._validator(table, checked))
         except InputError as error:
             self.message.value = error_html(error) + "<small>表格未作任何改动。</small>"
             return False
         before = table.rows()
-        table.value = [[r[c] for c in spec.names] for r in result.rows]  # lists: the table's own form
+        self._fill(table, [[r[c] for c in spec.names] for r in result.rows], checked)  # lists: the table's own form
         if self.calculator.result is None or "kamlab-error" in self.calculator.error.value:
             table.value = before
             self.message.value = (self.calculator.error.value or "") + "<small>导入未通过检查，已恢复原来的表格。</small>"

@@ -47,6 +47,8 @@ class EditableTable(W.VBox):
         self._callbacks: list[Callable[[], None]] = []
         self._rows: list[list[str]] = [self._as_row(r) for r in rows]
         self._texts: list[list[W.Text]] = []  # the text boxes of the current page
+        self._pool: list[list[W.Text]] = []  # text boxes by position on a page, reused by every render
+        self._filling = False  # True while a render puts values into reused boxes
         self._grid = W.GridBox(layout=W.Layout(grid_template_columns=" ".join(self.widths), grid_gap="2px 4px"))
         self._pager_label = W.Label()
         previous = W.Button(description="上一页", icon="chevron-left", layout=W.Layout(width="auto"))
@@ -170,6 +172,8 @@ class EditableTable(W.VBox):
 
     # --- internals ---------------------------------------------------------
     def _as_row(self, row: object) -> list[str]:
+        if type(row) is list and len(row) == len(self.columns) and all(type(v) is str for v in row):
+            return list(row)  # already the table's own form (an import's rows)
         if isinstance(row, dict):
             values = [_text(row.get(c, "")) for c in self.columns]
         else:
@@ -185,16 +189,31 @@ class EditableTable(W.VBox):
             return self._texts[row - first][col]
         return None
 
+    def _page_boxes(self, i: int) -> list[W.Text]:
+        """The text boxes of a page's ``i``-th row, made once and reused (building
+        400 boxes for every new value or page was most of a large import's redraw)."""
+        while len(self._pool) <= i:
+            self._pool.append([])
+        boxes = self._pool[i]
+        while len(boxes) < len(self.columns):
+            box, c = W.Text(layout=_CELL, continuous_update=False), len(boxes)
+            box.observe(lambda change, i=i, c=c: self._typed(self.page * self.page_size + i, c, change["new"]),
+                        names="value")
+            boxes.append(box)
+        return boxes[:len(self.columns)]
+
     def _render(self) -> None:
         first = self.page * self.page_size
         self._texts = []
-        for r in range(first, min(first + self.page_size, len(self._rows))):
-            boxes = []
-            for c, value in enumerate(self._rows[r]):
-                box = W.Text(value=value, layout=_CELL, continuous_update=False)
-                box.observe(lambda change, r=r, c=c: self._typed(r, c, change["new"]), names="value")
-                boxes.append(box)
-            self._texts.append(boxes)
+        self._filling = True
+        try:
+            for i, r in enumerate(range(first, min(first + self.page_size, len(self._rows)))):
+                boxes = self._page_boxes(i)
+                for box, value in zip(boxes, self._rows[r], strict=True):
+                    box.value = value
+                self._texts.append(boxes)
+        finally:
+            self._filling = False
         headers = [W.HTML(f"<b>{html.escape(c)}</b>") for c in self.columns]
         self._grid.children = headers + [box for boxes in self._texts for box in boxes]
         paged = len(self._rows) > self.page_size
@@ -204,7 +223,7 @@ class EditableTable(W.VBox):
         self.children = [self._grid, *([self._pager] if paged else []), *self._buttons]
 
     def _typed(self, row: int, col: int, text: str) -> None:
-        if row < len(self._rows):
+        if not self._filling and row < len(self._rows):
             self._rows[row][col] = text
             self._notify()
 

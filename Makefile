@@ -56,7 +56,7 @@ lint:
 	$(BIN)/ruff check kamlab tests scripts web
 
 unit:
-	$(BIN)/pytest tests
+	$(BIN)/pytest -n 2 tests
 
 notebooks:
 	$(BIN)/pytest -p no:cacheprovider --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -n 2 --dist loadfile $(wildcard book exercises)
@@ -74,7 +74,7 @@ browser-deps: setup
 ## browser: the built site (_build/html) in headless Chromium, offline; screenshots in _build/screenshots
 browser: browser-deps
 	@[ -f _build/html/index.html ] || $(MAKE) book
-	KAMLAB_SITE=_build/html $(BIN)/pytest -p no:cacheprovider tests/browser
+	KAMLAB_SITE=_build/html $(BIN)/pytest -p no:cacheprovider -n 3 --dist loadfile --durations=12 tests/browser
 
 ## lite: JupyterLite (Pyodide kernel + a kamlab wheel + the chapters) into _build/html/lite/
 lite: setup

@@ -78,7 +78,20 @@ def figures() -> dict[str, dict]:
     return _FIGURES
 
 
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Under pytest-xdist each worker measures its own pages: hand them to the controller by file."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker and _FIGURES:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        (SHOTS / f"figures-{worker}.json").write_text(json.dumps(_FIGURES, ensure_ascii=False))
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    for part in sorted(SHOTS.glob("figures-gw*.json")):
+        _FIGURES.update(json.loads(part.read_text(encoding="utf-8")))
+        part.unlink()
     if not _FIGURES:
         return
     tr = terminalreporter

@@ -67,6 +67,9 @@ def test_a_new_learner_imports_accounts_and_downloads_the_word_plan(lab, browser
     from test_lab import ROOT
 
     url, token, folder = lab
+    # A fresh kernel, as a learner opening the chapter tomorrow: reconnecting to a kernel that an
+    # earlier test's closed page left behind made the first run-all wait over three minutes.
+    _shutdown_sessions(url, token)
     shutil.copy(ROOT / "book" / "plan.ipynb", folder / "book")
     csv = tmp_path / "我的客户.csv"
     csv.write_bytes(ACCOUNTS_GBK)

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ..errors import InputError
 from .chapters import CALCULATORS, KEY_QUADRANT
 from .result import Missing, Piece, SavedWork
-from .saved import rows_frame, saved_input, saved_lines, saved_rows
+from .saved import gather, rows_frame, saved_input, saved_lines, saved_rows
 
 
 def key_account_names(work: SavedWork, chosen: Any) -> tuple[str, ...]:
@@ -36,87 +35,57 @@ def key_account_pieces(work: SavedWork, chosen: Any, keys: Sequence[str], unit: 
                             (f"重点客户：{'、'.join(keys)}。",), (("重点客户在选择矩阵上的位置", table.reset_index()),)))
     elif chosen is not None:
         missing.append(Missing("wang-01", "标记重点客户", "选择矩阵上还没有战略客户，也没有手动标记"))
-    # value proposition card
-    state = work.state("wang-01", "proposition")
-    tool = CALCULATORS["wang-01"]["proposition"]
-    if state is None:
-        missing.append(Missing("wang-01", tool))
-    else:
-        try:
-            prop = kamlab.build_proposition(
-                str(saved_input(state, "account", 0, "")), saved_rows(saved_input(state, "q1", 1)),
-                saved_lines(saved_input(state, "q2", 2)), saved_lines(saved_input(state, "q3", 3)), saved_rows(saved_input(state, "q4", 4)))
-            card = prop.to_frame()
-            pieces.append(Piece("wang-01", tool, f"价值主张卡：{prop.account}",
-                                (f"可量化的年价值合计 {prop.total_annual_value:,.0f} 元。",),
-                                (("四象限价值主张", card),), account=prop.account))
-        except InputError as error:
-            missing.append(Missing("wang-01", tool, f"无法计算：{error}"))
-    # relationship stage
-    state = work.state("wang-03", "stage")
-    tool = CALCULATORS["wang-03"]["stage"]
-    if state is None:
-        missing.append(Missing("wang-03", tool))
-    else:
+    def proposition(state, tool: str) -> Piece:
+        prop = kamlab.build_proposition(
+            str(saved_input(state, "account", 0, "")), saved_rows(saved_input(state, "q1", 1)),
+            saved_lines(saved_input(state, "q2", 2)), saved_lines(saved_input(state, "q3", 3)),
+            saved_rows(saved_input(state, "q4", 4)))
+        return Piece("wang-01", tool, f"价值主张卡：{prop.account}",
+                     (f"可量化的年价值合计 {prop.total_annual_value:,.0f} 元。",),
+                     (("四象限价值主张", prop.to_frame()),), account=prop.account)
+
+    def stage(state, tool: str) -> Piece:
         from ..relationship_stage import INDICATORS, STAGES
 
-        levels = {k: saved_input(state, k, i, 1) for i, k in enumerate(INDICATORS)}
-        try:
-            stage = kamlab.diagnose_stage(levels)
-            gaps = "、".join(stage.gaps) or "无"
-            pieces.append(Piece("wang-03", tool, "关系阶段",
-                                (f"当前处于第 {stage.stage} 阶段：{STAGES[stage.stage - 1]}；落后的指标：{gaps}。",),
-                                (("各指标所处阶段", stage.table),)))
-        except InputError as error:
-            missing.append(Missing("wang-03", tool, f"无法计算：{error}"))
-    # Kraljic, from the account's side
-    state = work.state("wang-03", "kraljic")
-    tool = CALCULATORS["wang-03"]["kraljic"]
-    if state is None:
-        missing.append(Missing("wang-03", tool))
-    else:
-        try:
-            scheme = kraljic.KRALJIC_SCHEME.with_cuts(float(saved_input(state, "x_cut", 2, 5.0)),
-                                                      float(saved_input(state, "y_cut", 1, 5.0)))
-            result = kamlab.classify_purchases(rows_frame(saved_rows(saved_input(state, "items", 0))), scheme)
-            cols = [c for c in ("品类", "利润影响", "供应风险", "采购额", "象限", "供应商视角") if c in result.table]
-            pieces.append(Piece("wang-03", tool, "客户眼中的我们：卡拉杰克矩阵",
-                                ("站在客户的采购立场看我方所供品类的位置，以及对我方的含义。",),
-                                (("客户采购品类的位置", result.table[cols]),), (("卡拉杰克矩阵", "kraljic", result),)))
-        except (InputError, TypeError, ValueError) as error:
-            missing.append(Missing("wang-03", tool, f"无法计算：{error}"))
-    # CLV and the retention case
-    state = work.state("wang-03", "lifetime_value")
-    tool = CALCULATORS["wang-03"]["lifetime_value"]
-    if state is None:
-        missing.append(Missing("wang-03", tool))
-    else:
-        try:
-            years = saved_input(state, "years", 3, "")
-            clv = kamlab.customer_lifetime_value(saved_input(state, "margin", 0), saved_input(state, "retention", 1),
-                                                 saved_input(state, "discount", 2), years if str(years).strip() else None,
-                                                 str(saved_input(state, "timing", 4, "end")), unit=unit)
-            pieces.append(Piece("wang-03", tool, "客户终生价值",
-                                (f"年均毛利 {clv.margin:g} {unit}、保留率 {clv.retention:g}%、折现率 {clv.discount:g}%："
-                                 f"客户终生价值 {clv.value:,.2f} {unit}，预期合作 {clv.expected_lifetime:.1f} 年。",)))
-        except (InputError, TypeError) as error:
-            missing.append(Missing("wang-03", tool, f"无法计算：{error}"))
-    state = work.state("ding-01", "retention")
-    tool = CALCULATORS["ding-01"]["retention"]
-    if state is None:
-        missing.append(Missing("ding-01", tool))
-    else:
-        try:
-            names = ("margin", "growth", "discount", "years", "acquisition")
-            assumptions = kamlab.RetentionAssumptions(**{
-                n: float(saved_input(state, n, i + 2)) if n != "years" else int(float(saved_input(state, n, i + 2)))
-                for i, n in enumerate(names) if saved_input(state, n, i + 2) is not None})
-            case = kamlab.retention_uplift(saved_input(state, "retention", 0, 80), saved_input(state, "cut", 1, 5), assumptions)
-            pieces.append(Piece("ding-01", tool, "留存率提升的价值",
-                                (f"留存率从 {case.base:g}% 提高到 {case.improved:g}%：单个客户净现值从 "
-                                 f"{case.npv_base:,.1f} 增至 {case.npv_improved:,.1f} {unit}。",)))
-        except (InputError, TypeError, ValueError) as error:
-            missing.append(Missing("ding-01", tool, f"无法计算：{error}"))
+        result = kamlab.diagnose_stage({k: saved_input(state, k, i, 1) for i, k in enumerate(INDICATORS)})
+        gaps = "、".join(result.gaps) or "无"
+        return Piece("wang-03", tool, "关系阶段",
+                     (f"当前处于第 {result.stage} 阶段：{STAGES[result.stage - 1]}；落后的指标：{gaps}。",),
+                     (("各指标所处阶段", result.table),))
+
+    def purchases(state, tool: str) -> Piece:  # Kraljic, from the account's side
+        scheme = kraljic.KRALJIC_SCHEME.with_cuts(float(saved_input(state, "x_cut", 2, 5.0)),
+                                                  float(saved_input(state, "y_cut", 1, 5.0)))
+        result = kamlab.classify_purchases(rows_frame(saved_rows(saved_input(state, "items", 0))), scheme)
+        cols = [c for c in ("品类", "利润影响", "供应风险", "采购额", "象限", "供应商视角") if c in result.table]
+        return Piece("wang-03", tool, "客户眼中的我们：卡拉杰克矩阵",
+                     ("站在客户的采购立场看我方所供品类的位置，以及对我方的含义。",),
+                     (("客户采购品类的位置", result.table[cols]),), (("卡拉杰克矩阵", "kraljic", result),))
+
+    def lifetime_value(state, tool: str) -> Piece:
+        years = saved_input(state, "years", 3, "")
+        clv = kamlab.customer_lifetime_value(saved_input(state, "margin", 0), saved_input(state, "retention", 1),
+                                             saved_input(state, "discount", 2), years if str(years).strip() else None,
+                                             str(saved_input(state, "timing", 4, "end")), unit=unit)
+        return Piece("wang-03", tool, "客户终生价值",
+                     (f"年均毛利 {clv.margin:g} {unit}、保留率 {clv.retention:g}%、折现率 {clv.discount:g}%："
+                      f"客户终生价值 {clv.value:,.2f} {unit}，预期合作 {clv.expected_lifetime:.1f} 年。",))
+
+    def retention(state, tool: str) -> Piece:
+        names = ("margin", "growth", "discount", "years", "acquisition")
+        assumptions = kamlab.RetentionAssumptions(**{
+            n: float(saved_input(state, n, i + 2)) if n != "years" else int(float(saved_input(state, n, i + 2)))
+            for i, n in enumerate(names) if saved_input(state, n, i + 2) is not None})
+        case = kamlab.retention_uplift(saved_input(state, "retention", 0, 80), saved_input(state, "cut", 1, 5), assumptions)
+        return Piece("ding-01", tool, "留存率提升的价值",
+                     (f"留存率从 {case.base:g}% 提高到 {case.improved:g}%：单个客户净现值从 "
+                      f"{case.npv_base:,.1f} 增至 {case.npv_improved:,.1f} {unit}。",))
+
+    gather(work, "wang-01", "proposition", proposition, pieces, missing)
+    gather(work, "wang-03", "stage", stage, pieces, missing)
+    gather(work, "wang-03", "kraljic", purchases, pieces, missing)
+    gather(work, "wang-03", "lifetime_value", lifetime_value, pieces, missing)
+    gather(work, "ding-01", "retention", retention, pieces, missing)
     return by_account(pieces, chosen, keys, work.assessed_account), missing
 
 

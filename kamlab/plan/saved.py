@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import pandas as pd
 
-from .result import SavedWork
+from .chapters import CALCULATORS
+from .result import Missing, Piece, SavedWork
 
 
 def saved_input(state: Any, name: str, position: int, default: Any = None) -> Any:
@@ -45,3 +46,22 @@ def saved_lines(value: Any) -> list[str]:
     if isinstance(value, list):
         return [str(v) for v in value if str(v).strip()]
     return [line.strip() for line in str(value or "").splitlines() if line.strip()]
+
+
+def gather(work: SavedWork, chapter: str, key: str, build: Callable[[Any, str], Piece],
+           pieces: list[Piece], missing: list[Missing]) -> None:
+    """Add one calculator's piece of the plan, or say why it is missing.
+
+    ``build(state, tool)`` turns the calculator's saved state into a :class:`Piece`. Nothing saved:
+    listed as missing. Saved inputs that no longer compute (a ``ValueError``, which every
+    ``InputError`` is, or a ``TypeError`` from a hand-edited file): listed as missing, with the reason.
+    """
+    tool = CALCULATORS[chapter][key]
+    state = work.state(chapter, key)
+    if state is None:
+        missing.append(Missing(chapter, tool))
+        return
+    try:
+        pieces.append(build(state, tool))
+    except (TypeError, ValueError) as error:
+        missing.append(Missing(chapter, tool, f"无法计算：{error}"))

@@ -17,14 +17,8 @@ ACCOUNTS_GBK = ("客户名称,销售额（万元）,未来销售收入和利润,
 
 
 @pytest.fixture
-def answers(tmp_path, monkeypatch):
-    monkeypatch.setenv("KAMLAB_ANSWERS_DIR", str(tmp_path))
-    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
-    monkeypatch.delenv("KAMLAB_CHAPTER", raising=False)
-    chapter_mod.forget_stores()
-    yield tmp_path
-    widgets.chapter(None)
-    chapter_mod.forget_stores()
+def answers(learner_answers):
+    return learner_answers
 
 
 def selection():

@@ -11,7 +11,6 @@ from openpyxl import Workbook
 import kamlab
 from kamlab import widgets
 from kamlab.learner.chapter_work import load_profile
-from kamlab.widgets import chapter_work
 
 ACCOUNTS = ("客户名称,销售额（万元）,利润,未来销售收入和利润,财务安全,相互关系,影响力,相对实力,易损性\n"
             "华东电机,1250,150,9,8,7,9,1.2,4\n西南泵业,300,20,6,4,6,5,0.7,7\n北方阀门,500,40,8,7,7,7,1.3,3\n"
@@ -28,14 +27,8 @@ def pipeline_xlsx() -> bytes:
 
 
 @pytest.fixture
-def learner(tmp_path, monkeypatch):
-    monkeypatch.setenv("KAMLAB_ANSWERS_DIR", str(tmp_path))
-    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
-    monkeypatch.delenv("KAMLAB_CHAPTER", raising=False)
-    chapter_work.forget_stores()
-    yield tmp_path
-    widgets.chapter(None)
-    chapter_work.forget_stores()
+def learner(learner_answers):
+    return learner_answers
 
 
 def test_profile_form_outside_a_session_neither_reads_nor_writes(learner):

@@ -53,14 +53,18 @@ def folder(db: str | Path, name: str) -> Path:
     return Path(db).resolve().parent / name
 
 
-def class_list(db: str | Path) -> pd.DataFrame:
-    """学号, 姓名, 已提交 (exercises submitted) for every learner."""
+def _roster_and_latest(db: str | Path) -> tuple[dict[str, str], pd.DataFrame]:
+    """The roster and every learner's latest scores, read in one read-only connection."""
     con = gradebook.connect(db, readonly=True)
     try:
-        names = gradebook.roster(con)
-        scores = gradebook.latest_scores(con)
+        return gradebook.roster(con), gradebook.latest_scores(con)
     finally:
         con.close()
+
+
+def class_list(db: str | Path) -> pd.DataFrame:
+    """学号, 姓名, 已提交 (exercises submitted) for every learner."""
+    names, scores = _roster_and_latest(db)
     done = scores.groupby("learner_id")["exercise_id"].nunique() if not scores.empty else pd.Series(dtype=int)
     return pd.DataFrame({"学号": list(names), "姓名": list(names.values()),
                          "已提交练习": [int(done.get(lid, 0)) for lid in names]})
@@ -121,12 +125,7 @@ def class_exercises(db: str | Path) -> list[str]:
 
 def question_answers(db: str | Path, exercise: str, question: str) -> list[Answer]:
     """Every learner's latest answer to one question, with automatic and manual scores."""
-    con = gradebook.connect(db, readonly=True)
-    try:
-        names = gradebook.roster(con)
-        frame = gradebook.latest_scores(con)
-    finally:
-        con.close()
+    names, frame = _roster_and_latest(db)
     rows = frame[(frame["exercise_id"] == exercise) & (frame["question_id"] == question)]
     review = rows["needs_review"] if "needs_review" in rows else pd.Series(0, index=rows.index)
     return [Answer(r.learner_id, names.get(r.learner_id, ""), r.answer, float(r.auto_score), float(r.max_score),

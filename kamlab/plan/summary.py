@@ -65,7 +65,7 @@ def account_pages(sections: Sequence[Section], actions: Sequence[Action], keys: 
             if second:
                 position.append(f"第二视角（吸引力 × 易损性）：{second}。")
                 if "防守" in second:
-                    notes.append(f"第二视角把它标为“{second}”：它值得投入，也正被对手盯上，关系需要高层加固。")
+                    notes.append(f"第二视角把它标为“{second}”——它值得投入，也正被对手盯上，关系需要高层加固。")
         if tiers is not None and name in set(tiers["客户"]):
             tier = str(tiers.set_index("客户").loc[name, "层级"])
             position.append(f"客户金字塔（按{pyramid_by}）：{tier}。")

@@ -200,3 +200,23 @@ def test_the_export_imports_nothing_that_builds_a_plan():
     top = [n.module for n in result.body if isinstance(n, ast.ImportFrom)]
     assert not any("export" in (m or "") for m in top)
     assert not (ROOT / "kamlab/plan_export.py").exists()
+
+
+def test_the_example_plans_charts_have_no_overlapping_labels(plan):
+    """Every text of each chart the Word file embeds (titles, tick labels, point labels) has its own room."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.text import Text
+
+    from kamlab.charts.plan import draw_plan_chart
+
+    charts = [(cap, kind, res) for s in plan.sections for p in s.pieces for cap, kind, res in p.charts]
+    assert [kind for _, kind, _ in charts] == ["portfolio", "portfolio", "pareto", "kraljic", "pipeline", "goals"]
+    for caption, kind, result in charts:
+        fig = draw_plan_chart(kind, result, title=caption)
+        canvas = FigureCanvasAgg(fig)
+        canvas.draw()
+        renderer = canvas.get_renderer()
+        boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in fig.findobj(Text)
+                 if t.get_visible() and t.get_text().strip()]
+        clashes = [(a, b) for i, (a, box_a) in enumerate(boxes) for b, box_b in boxes[i + 1:] if box_a.overlaps(box_b)]
+        assert clashes == [], f"{caption}: {clashes}"

@@ -44,7 +44,7 @@ EXAMPLE_ACCOUNT_PLAN = {
                "3. 2027 年 Q3 前参加 A 挖掘机厂新机型的联合设计评审（负责人：技术总监）",
     "resources": "技术部 2 人 × 3 个月做替代验证；样阀 10 套；总经理参加高层拜访（均已同意）",
     "budget": "开发与样品费用 35 万元",
-    "forecast": "管道中 A 的国产替代机会 140 万元（过滤阶段，加权 7 万元）",
+    "forecast": "",  # filled from the pipeline's sample opportunities, see example_work()
 }
 
 
@@ -87,8 +87,11 @@ def example_work() -> SavedWork:
                                 "y_cut": 5.0, "x_cut": 5.0}},
         "ye-05": {"goals": dict(EXAMPLE_GOALS)},
     }
+    mine = [r for r in opportunities if r["客户"] == EXAMPLE_ACCOUNT]
+    forecast = "；".join(f"{r['机会']} {float(r['金额']):g} 万元（{r['阶段']}，按 {DEFAULT_PROBABILITIES[r['阶段']]}% "
+                        f"加权 {float(r['金额']) * DEFAULT_PROBABILITIES[r['阶段']] / 100:g} 万元）" for r in mine)
     worksheets = {
-        "wang-02-account-plan": dict(EXAMPLE_ACCOUNT_PLAN),
+        "wang-02-account-plan": {**EXAMPLE_ACCOUNT_PLAN, "forecast": f"管道中的机会：{forecast}"},
         "wang-00-current-state": {"top_three": "6 月 30 日前建立六个大客户的档案（负责人：销售总监）"},
         "ye-04-partners": {"air": "总部大客户部负责高层关系与框架协议", "ground": "经销商负责日常交付与回款"},
         "ding-04-strategy-canvas": {"review": "2027 年 3 月前与 C 农机厂重谈电动化改型件的价格与分担（负责人：销售总监）"},

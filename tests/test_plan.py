@@ -274,3 +274,14 @@ def test_a_long_key_account_list_gets_headings_for_the_first_twenty_only():
     pieces = by_account([], None, keys, assessed="")
     assert DETAILED_ACCOUNTS == 20
     assert [p.heading for p in pieces] == [f"重点客户：客户{i:02d}" for i in range(20)]
+
+
+def test_a_long_key_account_list_gets_pages_for_the_first_twenty_and_every_assessed_one():
+    from kamlab.perf.plan import full_work
+
+    plan = build_plan(full_work(500))
+    assert len(plan.key_accounts) > 100
+    assessed = {p.account for s in plan.sections for p in s.pieces if s.number == 3 and p.account
+                and not p.heading.startswith("重点客户：")} & set(plan.key_accounts)
+    assert 20 <= len(plan.pages) <= 20 + len(assessed)
+    assert assessed <= {page.account for page in plan.pages}

@@ -2,7 +2,8 @@
 
 Both are gathered from the sections already built, so they state the same numbers:
 
-* :func:`account_pages` — for each key account its position (selection matrix and the
+* :func:`account_pages` — for each key account (the first twenty of a long list, and every
+  account a tool was worked for) its position (selection matrix and the
   profit pyramid), the tools' findings worked for it (six elements, relationship stage,
   CLV, Kraljic, proposition, retention) and the actions that name it. Where two tools
   disagree about the account (a strategic account in the pyramid's lower tiers, or one
@@ -52,8 +53,13 @@ def account_pages(sections: Sequence[Section], actions: Sequence[Action], keys: 
     tiers = _table(portfolio, "各客户所在层级")
     pyramid_by = next((p.heading.removeprefix("客户金字塔（按").removesuffix("分层）") for p in portfolio
                        if p.heading.startswith("客户金字塔")), "")
+    from .key_accounts import DETAILED_ACCOUNTS
+
     pages = []
     for name in keys:
+        own = tuple(p for p in key_section if p.account == name and not p.heading.startswith("重点客户："))
+        if not own and len(pages) >= DETAILED_ACCOUNTS:
+            continue  # a long list: the overview table holds every key account, pages go to the first ones
         position, notes = [], []
         quadrant = ""
         if matrix is not None and name in set(matrix["客户"]):
@@ -73,7 +79,6 @@ def account_pages(sections: Sequence[Section], actions: Sequence[Action], keys: 
                 notes.append(f"两个工具结论不一致：选择矩阵上是{STRATEGIC}，按{pyramid_by}却在金字塔的{tier}层。"
                              "先查明利润薄的原因（价格、服务成本还是开发投入），再决定投入的条件，"
                              "例如把追加投入与提价或分担开发费用挂钩。")
-        own = tuple(p for p in key_section if p.account == name and not p.heading.startswith("重点客户："))
         mine = tuple(a for a in actions if _mentions(a, name, six_account))
         pages.append(AccountPage(name, tuple(position), tuple(notes), own, mine))
     return tuple(pages)

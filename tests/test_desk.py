@@ -85,13 +85,13 @@ def test_the_grading_view_draws_a_proposition_as_its_card_and_escapes_learner_te
     given["proposition"]["q2"] = "驻厂工程师\n<img src=x onerror=alert(1)>"
     steps.grade_uploads(db, [sample.signed(db, "L001", "wang-01-proposition", given)])
     desk = Desk(db)
-    desk._load_exercises()
-    desk.open_question("wang-01-proposition", "proposition")
-    card = desk.g_answer.value
+    desk.grade.load_exercises()
+    desk.grade.open_question("wang-01-proposition", "proposition")
+    card = desk.grade.answer.value
     assert card.count("class='quadrant'") == 4 and "kamlab-answer" in card
     assert "<img" not in card and "&lt;img src=x onerror=alert(1)&gt;" in card
     assert "{" not in card.split("</style>")[1]  # never raw JSON
-    key = desk.g_key.value
+    key = desk.grade.key.value
     assert "四个象限都已填写（3 分）" in key and "自动初评" in key
 
 
@@ -188,13 +188,13 @@ def desk(tmp_path):
 def test_desk_runs_a_class_of_three(desk, tmp_path):
     db = tmp_path / "gradebook.sqlite"
     names = {"L001": "张三", "L002": "李四", "L003": "王五"}
-    desk.roster_upload.value = (upload("名单.csv", sample.roster_csv(names, "gbk")),)
-    assert "已导入名单“名单.csv”：3 名学员" in desk.class_status.value
-    assert "李四" in desk.class_table.value and desk.roster_upload.value == ()
+    desk.roster.upload.value = (upload("名单.csv", sample.roster_csv(names, "gbk")),)
+    assert "已导入名单“名单.csv”：3 名学员" in desk.roster.status.value
+    assert "李四" in desk.roster.table.value and desk.roster.upload.value == ()
 
-    desk.pick.value = (X,)
-    desk._assign()
-    href = re.search(r"base64,([^']+)'", desk.assign_link.value).group(1)
+    desk.assign.pick.value = (X,)
+    desk.assign.assign()
+    href = re.search(r"base64,([^']+)'", desk.assign.link.value).group(1)
     with zipfile.ZipFile(io.BytesIO(base64.b64decode(href))) as archive:
         listed = archive.namelist()
     assert {f"class/{lid}/{X}.ipynb" for lid in names} <= set(listed)
@@ -206,53 +206,53 @@ def test_desk_runs_a_class_of_three(desk, tmp_path):
     forged = json.loads(raw)
     forged["answers"][Q] = "改过的答案：补齐交付短板，加大投入。"
     files[2] = (name, json.dumps(forged, ensure_ascii=False).encode())
-    desk.submissions_upload.value = tuple(upload(n, d) for n, d in files)
-    assert "已评分 2 份，拒收 1 份" in desk.collect_status.value
-    assert "签名不符" in desk.rejected.value and name in desk.rejected.value
+    desk.collect.upload.value = tuple(upload(n, d) for n, d in files)
+    assert "已评分 2 份，拒收 1 份" in desk.collect.status.value
+    assert "签名不符" in desk.collect.rejected.value and name in desk.collect.rejected.value
     con = gradebook.connect(db, readonly=True)
     stored = sorted(gradebook.latest_scores(con)["learner_id"].unique())
     con.close()
     assert stored == ["L001", "L002"]  # nothing of the rejected file was written
 
     # grade the free-text question by keyboard: 1.5⏎, then f (full marks)
-    queue = desk.open_question(X, Q)
+    queue = desk.grade.open_question(X, Q)
     first, second = queue.items[0].learner_id, queue.items[1].learner_id
-    assert desk.g_who.value.startswith("<h3 class='kamlab-who' style='margin:2px 0'>学员 #")
-    assert names[first] not in desk.g_who.value
-    desk.g_keys.value = "1.5"  # typed, then Enter: one value message
-    assert queue.index == 1 and "还剩 1 份" in desk.g_who.value and desk.g_keys.value == ""
-    desk.g_keys.value = "f"
-    assert desk.g_keys.value == ""
-    desk.g_keys.value = "9"  # out of range: refused, nothing saved, nothing moves
-    assert "9 超出范围" in desk.g_status.value
-    desk.g_keys.value = "x"
-    assert "“x”不是分数也不是快捷键" in desk.g_status.value
+    assert desk.grade.who.value.startswith("<h3 class='kamlab-who' style='margin:2px 0'>学员 #")
+    assert names[first] not in desk.grade.who.value
+    desk.grade.keys.value = "1.5"  # typed, then Enter: one value message
+    assert queue.index == 1 and "还剩 1 份" in desk.grade.who.value and desk.grade.keys.value == ""
+    desk.grade.keys.value = "f"
+    assert desk.grade.keys.value == ""
+    desk.grade.keys.value = "9"  # out of range: refused, nothing saved, nothing moves
+    assert "9 超出范围" in desk.grade.status.value
+    desk.grade.keys.value = "x"
+    assert "“x”不是分数也不是快捷键" in desk.grade.status.value
     assert queue.index == 1  # the last answer stays on screen
-    desk.g_comment.value = "思路清楚"
-    desk.g_reveal.value = True
-    assert names[second] in desk.g_who.value
-    desk.g_keys.value = "p"
-    assert queue.index == 0 and f"{names[first]}（{first}）" in desk.g_who.value
+    desk.grade.comment.value = "思路清楚"
+    desk.grade.reveal.value = True
+    assert names[second] in desk.grade.who.value
+    desk.grade.keys.value = "p"
+    assert queue.index == 0 and f"{names[first]}（{first}）" in desk.grade.who.value
     con = gradebook.connect(db, readonly=True)
     rows = gradebook.manual_rows(con).set_index("learner_id")
     con.close()
     assert rows.loc[first, "score"] == 1.5
     assert rows.loc[second, "score"] == 2.0 and rows.loc[second, "comment"] == "思路清楚"
 
-    desk.with_model.value = False
-    pages = desk.make_feedback()
-    assert len(pages) == 3 and "已生成 3 份反馈页面" in desk.fb_status.value
+    desk.feedback.with_model.value = False
+    pages = desk.feedback.make()
+    assert len(pages) == 3 and "已生成 3 份反馈页面" in desk.feedback.status.value
     first_page = pages[0].read_text(encoding="utf-8")
     assert "参考答案 / 要点" not in first_page and "你的回答" in first_page
-    desk.with_model.value = True
+    desk.feedback.with_model.value = True
     desk.tabs.selected_index = 4  # the 反馈 section lists the class's exercises to hold back
-    assert [value for _, value in desk.hold_back.options] == [X]
-    desk.hold_back.value = (X,)
-    assert "参考答案 / 要点" not in desk.make_feedback()[0].read_text(encoding="utf-8")
-    desk.hold_back.value = ()
-    assert "参考答案 / 要点" in desk.make_feedback()[0].read_text(encoding="utf-8")
-    assert "<iframe class='kamlab-preview' sandbox=''" in desk.fb_preview.value
-    href = re.search(r"base64,([^']+)'", desk.fb_link.value).group(1)
+    assert [value for _, value in desk.feedback.hold_back.options] == [X]
+    desk.feedback.hold_back.value = (X,)
+    assert "参考答案 / 要点" not in desk.feedback.make()[0].read_text(encoding="utf-8")
+    desk.feedback.hold_back.value = ()
+    assert "参考答案 / 要点" in desk.feedback.make()[0].read_text(encoding="utf-8")
+    assert "<iframe class='kamlab-preview' sandbox=''" in desk.feedback.preview.value
+    href = re.search(r"base64,([^']+)'", desk.feedback.link.value).group(1)
     with zipfile.ZipFile(io.BytesIO(base64.b64decode(href))) as archive:
         names_in_zip = archive.namelist()
     assert "feedback/index.html" in names_in_zip  # which page belongs to whom
@@ -272,22 +272,22 @@ def test_an_answer_changed_since_its_manual_score_comes_first_marked_for_review(
     steps.grade_uploads(db, [sample.signed(db, "L002", X, changed, "2026-11-30T09:00:00+00:00")])
 
     desk.load()
-    queue = desk.open_question(X, Q)
+    queue = desk.grade.open_question(X, Q)
     assert [(a.learner_id, a.review, a.manual_score) for a in queue.items][:2] == [("L002", True, 0.5), ("L001", False, None)]
     assert queue.items[2].learner_id == "L003"
-    assert "待复核" in desk.g_who.value and "还剩 2 份" in desk.g_who.value
-    assert "重交：选择性投入" in desk.g_answer.value  # the new answer is the one on screen
-    desk.g_keys.value = "2"
-    assert queue.items[0].review is False and "还剩 1 份" in desk.g_who.value and "待复核" not in desk.g_who.value
+    assert "待复核" in desk.grade.who.value and "还剩 2 份" in desk.grade.who.value
+    assert "重交：选择性投入" in desk.grade.answer.value  # the new answer is the one on screen
+    desk.grade.keys.value = "2"
+    assert queue.items[0].review is False and "还剩 1 份" in desk.grade.who.value and "待复核" not in desk.grade.who.value
     again = steps.question_answers(db, X, Q)
     assert {a.learner_id: (a.manual_score, a.review) for a in again}["L002"] == (2.0, False)
 
 
 def test_desk_shows_kamlab_errors_in_chinese(desk):
-    desk.submissions_upload.value = (upload("a.json", b"{}"),)
-    assert "还没有成绩册：请先在“班级”中导入名单" in desk.collect_status.value
-    desk.roster_upload.value = (upload("名单.csv", "学号,姓名\nL1,甲\nL1,乙\n".encode()),)
-    assert "重复" in desk.class_status.value and "kamlab-error" in desk.class_status.value
+    desk.collect.upload.value = (upload("a.json", b"{}"),)
+    assert "还没有成绩册：请先在“班级”中导入名单" in desk.collect.status.value
+    desk.roster.upload.value = (upload("名单.csv", "学号,姓名\nL1,甲\nL1,乙\n".encode()),)
+    assert "重复" in desk.roster.status.value and "kamlab-error" in desk.roster.status.value
 
 
 def test_two_writers_on_one_gradebook(tmp_path):

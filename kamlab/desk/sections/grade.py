@@ -1,0 +1,247 @@
+"""批改: grade by question — every learner's answer to one question in turn, names hidden,
+the model answer beside it, scores and comments by keyboard."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import ipywidgets as W
+
+from ...errors import InputError
+from ..answer_view import ANSWER_CSS, key_html
+from ..grading_queue import GradingQueue
+from .base import Section, steps
+
+KEY_HELP = ("快捷键（在此输入后按回车）：分数 = 给分并下一份 · f 满分并下一份 · z 零分并下一份 · "
+            "n 下一份 · p 上一份 · c 写评语 · r 显示/隐藏姓名")
+
+
+class GradeSection(Section):
+    title = "批改"
+
+    def build(self) -> W.Widget:
+        self.queue: GradingQueue | None = None
+        self.questions: dict[str, dict[str, Any]] = {}
+        self._loading = False
+        self.exercise = W.Dropdown(description="练习", layout=W.Layout(width="480px"))
+        self.question = W.Dropdown(description="题目", layout=W.Layout(width="480px"))
+        self.start = W.Button(description="开始批改", button_style="primary")
+        self.who = W.HTML()
+        self.reveal = W.ToggleButton(description="显示姓名", value=False)
+        self.answer = W.HTML(layout=W.Layout(width="55%", border="1px solid #ddd", padding="6px"))
+        self.key = W.HTML(layout=W.Layout(width="45%", border="1px solid #ddd", padding="6px"))
+        self.score = W.BoundedFloatText(min=0, max=1, step=0.5, description="得分",
+                                        layout=W.Layout(width="180px"), continuous_update=False)
+        self.max = W.HTML()
+        self.full = W.Button(description="满分")
+        self.zero = W.Button(description="零分")
+        self.undo_button = W.Button(description="撤销人工评分")
+        self.comment = W.Textarea(placeholder="评语（输入即保存）", layout=W.Layout(width="100%", height="4.5em"),
+                                  continuous_update=True)
+        self.prev = W.Button(description="上一份")
+        self.next = W.Button(description="下一份")
+        # Commands end with Enter (continuous_update=False): the value then arrives as one message,
+        # so a score typed quickly is never read half-typed.
+        self.keys = W.Text(placeholder=KEY_HELP, layout=W.Layout(width="100%"), continuous_update=False)
+        self.saved = W.HTML()
+        guard = self.guard
+        self.exercise.observe(guard(lambda c: self.load_questions()), "value")
+        self.start.on_click(guard(lambda _: self.open_question()))
+        self.reveal.observe(guard(self._reveal), "value")
+        self.score.observe(guard(self._score_typed), "value")
+        self.full.on_click(guard(lambda _: self._score_button("full")))
+        self.zero.on_click(guard(lambda _: self._score_button("zero")))
+        self.undo_button.on_click(guard(lambda _: self.undo()))
+        self.comment.observe(guard(self._comment_typed), "value")
+        self.prev.on_click(guard(lambda _: self.move(-1)))
+        self.next.on_click(guard(lambda _: self.move(+1)))
+        self.keys.observe(guard(self._key_typed), "value")
+        self.card = W.VBox([
+            W.HBox([self.who, self.reveal], layout=W.Layout(justify_content="space-between")),
+            W.HBox([self.answer, self.key]),
+            W.HBox([self.score, self.max, self.full, self.zero, self.undo_button]),
+            self.comment,
+            W.HBox([self.prev, self.next, self.saved]),
+            self.keys,
+        ], layout=W.Layout(display="none"))
+        return W.VBox([W.HTML("<p>按题批改：选一道题，逐份查看全班的回答。需要人工评阅的题（文字题、工作表、"
+                              "价值主张）标有“✎”；姓名默认隐藏；答案改动过的（待复核）排在最前。</p>"),
+                       W.HBox([self.exercise, self.question, self.start]), self.status, self.card])
+
+    def shown(self) -> None:
+        if not self.exercise.options:
+            self.guard(self.load_exercises)()
+
+    def load_exercises(self) -> None:
+        if not self.book.exists():
+            return
+        titles = {x.id: x.label for x in steps().exercises()}
+        ids = steps().class_exercises(self.book.path)
+        current = self.exercise.value
+        self.exercise.options = [(titles.get(x, x), x) for x in ids]
+        if ids:
+            self.exercise.value = current if current in ids else ids[0]
+        self.load_questions()
+
+    def load_questions(self) -> None:
+        xid = self.exercise.value
+        if not xid:
+            self.question.options = []
+            return
+        sheet, questions = steps().load_key(xid)
+        self.questions = questions
+        options = []
+        for q in sheet.questions:
+            kind = questions[q.id]["type"]
+            mark = "✎ " if kind in steps().NEEDS_PERSON else ""
+            options.append((f"{mark}{q.label}（{questions[q.id].get('points', 1):g} 分）", q.id))
+        self.question.options = options
+        first = next((qid for _, qid in options if questions[qid]["type"] in steps().NEEDS_PERSON), None)
+        if options:
+            self.question.value = first or options[0][1]
+
+    def open_question(self, exercise: str | None = None, question: str | None = None) -> GradingQueue:
+        """Load every answer to one question and show the first."""
+        if exercise:
+            if exercise not in {value for _, value in self.exercise.options}:
+                self.load_exercises()
+            self.exercise.value = exercise
+        if question:
+            self.question.value = question
+        xid, qid = self.exercise.value, self.question.value
+        if not xid or not qid:
+            raise InputError("题目", "请先选择练习和题目（收取提交之后才有可批改的回答）")
+        self.queue = GradingQueue(xid, qid, steps().question_answers(self.book.path, xid, qid))
+        self.queue.reveal = self.reveal.value
+        self.status.value = self.saved.value = ""
+        self.card.layout.display = "flex"
+        self.show()
+        self.keys.focus()
+        return self.queue
+
+    def show(self) -> None:
+        """Draw the current answer (score box, comment, position, key)."""
+        q = self.queue
+        if q is None:
+            return
+        a = q.current
+        question = self.questions.get(q.question_id, {})
+        self._loading = True
+        try:
+            if a is None:
+                self.who.value = "<p>这道题还没有人提交。</p>"
+                self.answer.value = self.key.value = ""
+                return
+            badge = (" <span class='kamlab-review' style='background:#fff3cd;padding:1px 6px;border-radius:3px'>"
+                     "待复核：答案在人工评分后改过</span>") if a.review else ""
+            kind = "人工" if a.manual_score is not None else "自动初评"
+            self.who.value = (f"<h3 class='kamlab-who' style='margin:2px 0'>{html.escape(q.label(a))}{badge}</h3>"
+                              f"<p class='kamlab-position' style='margin:0'>{html.escape(q.position())}</p>")
+            from ...grading.htmlpage import answer_html, stored_value
+
+            self.answer.value = (f"{ANSWER_CSS}<p style='margin:0 0 4px 0;color:#555'>学员的回答</p>"
+                                 f"<div class='kamlab-answer'>{answer_html(question, stored_value(question, a.answer))}</div>")
+            self.key.value = (key_html(question) + f"<p style='margin:8px 0 0 0'>自动初评：<b>{a.auto_score:g}</b>"
+                              f" / {a.max_score:g}<br><small>{html.escape(a.detail)}</small></p>")
+            self.score.max = a.max_score
+            self.score.value = a.score
+            self.max.value = f"<span style='line-height:32px'>/ {a.max_score:g}（{kind}）</span>"
+            self.comment.value = a.comment
+        finally:
+            self._loading = False
+
+    # saving ------------------------------------------------------------------------
+
+    def save_score(self, score: float) -> None:
+        """Save the current answer's manual score (checked by the loop's own validation)."""
+        q = self.queue
+        a = q.current if q else None
+        if a is None:
+            return
+        steps().save_score(self.book.path, a.learner_id, q.exercise_id, q.question_id, score)
+        q.update(a.learner_id, manual_score=score, review=False)
+        self._saved(f"已保存：{q.label(a)} {score:g} 分")
+
+    def save_comment(self, comment: str) -> None:
+        q = self.queue
+        a = q.current if q else None
+        if a is None:
+            return
+        steps().save_comment(self.book.path, a.learner_id, q.exercise_id, q.question_id, comment)
+        q.update(a.learner_id, comment=comment)
+        self._saved("评语已保存")
+
+    def undo(self) -> None:
+        q = self.queue
+        a = q.current if q else None
+        if a is None:
+            return
+        steps().remove_score(self.book.path, a.learner_id, q.exercise_id, q.question_id)
+        q.update(a.learner_id, manual_score=None, comment="", review=False)
+        self.show()
+        self._saved("已撤销人工评分与评语")
+
+    def _saved(self, text: str) -> None:
+        self.saved.value = f"<span class='kamlab-saved' style='color:#1b5e20;line-height:32px'>✓ {html.escape(text)}</span>"
+        if self.queue:
+            self.who.value = self.who.value.split("<p class='kamlab-position'")[0] + (
+                f"<p class='kamlab-position' style='margin:0'>{html.escape(self.queue.position())}</p>")
+
+    def move(self, step: int) -> None:
+        if self.queue:
+            self.queue.go(self.queue.index + step)
+            self.show()
+
+    # handlers ----------------------------------------------------------------------
+
+    def _score_typed(self, change: dict) -> None:
+        if not self._loading:
+            self.save_score(float(change["new"]))
+
+    def _score_button(self, which: str) -> None:
+        a = self.queue.current if self.queue else None
+        if a is not None:
+            self.save_score(a.max_score if which == "full" else 0.0)
+            self.show()
+            self.keys.focus()
+
+    def _comment_typed(self, change: dict) -> None:
+        if not self._loading:
+            self.save_comment(change["new"])
+
+    def _reveal(self, change: dict) -> None:
+        self.reveal.description = "隐藏姓名" if change["new"] else "显示姓名"
+        if self.queue:
+            self.queue.reveal = bool(change["new"])
+            self.show()
+
+    def _key_typed(self, change: dict) -> None:
+        """A command typed in the shortcut box and ended with Enter: a score, or one letter."""
+        text = (change["new"] or "").strip().lower().replace("，", ".").replace("。", ".")
+        if not text or self.queue is None:
+            return
+        self.keys.value = ""
+        a = self.queue.current
+        if text in ("f", "z") and a is not None:
+            self.save_score(a.max_score if text == "f" else 0.0)
+            self.queue.next()
+        elif text == "n":
+            self.queue.next()
+        elif text == "p":
+            self.queue.previous()
+        elif text == "r":
+            self.reveal.value = not self.reveal.value
+            return
+        elif text == "c":
+            self.comment.focus()
+            return
+        else:
+            try:
+                score = float(text)
+            except ValueError:
+                raise InputError("快捷键", f"“{text}”不是分数也不是快捷键：{KEY_HELP}") from None
+            self.save_score(score)
+            self.queue.next()
+        self.status.value = ""
+        self.show()

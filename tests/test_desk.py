@@ -178,6 +178,12 @@ def upload(name: str, data: bytes) -> dict:
             "content": memoryview(data)}
 
 
+def typed(desk, kind: str, text: str, final: bool = False) -> None:
+    """A message from the grading keyboard, as the page sends it (numbered, one per command)."""
+    keys = desk.grade.keys
+    keys.receive({"kind": kind, "text": text, "seq": keys.ack + 1, "final": final})
+
+
 @pytest.fixture
 def desk(tmp_path):
     from kamlab.desk.app import Desk
@@ -219,19 +225,18 @@ def test_desk_runs_a_class_of_three(desk, tmp_path):
     first, second = queue.items[0].learner_id, queue.items[1].learner_id
     assert desk.grade.who.value.startswith("<h3 class='kamlab-who' style='margin:2px 0'>学员 #")
     assert names[first] not in desk.grade.who.value
-    desk.grade.keys.value = "1.5"  # typed, then Enter: one value message
-    assert queue.index == 1 and "还剩 1 份" in desk.grade.who.value and desk.grade.keys.value == ""
-    desk.grade.keys.value = "f"
-    assert desk.grade.keys.value == ""
-    desk.grade.keys.value = "9"  # out of range: refused, nothing saved, nothing moves
+    typed(desk, "key", "1.5")  # typed, then Enter: one message
+    assert queue.index == 1 and "还剩 1 份" in desk.grade.who.value
+    typed(desk, "key", "f")
+    typed(desk, "key", "9")  # out of range: refused, nothing saved, nothing moves
     assert "9 超出范围" in desk.grade.status.value
-    desk.grade.keys.value = "x"
+    typed(desk, "key", "x")
     assert "“x”不是分数也不是快捷键" in desk.grade.status.value
     assert queue.index == 1  # the last answer stays on screen
-    desk.grade.comment.value = "思路清楚"
+    typed(desk, "comment", "思路清楚")
     desk.grade.reveal.value = True
     assert names[second] in desk.grade.who.value
-    desk.grade.keys.value = "p"
+    typed(desk, "key", "p")
     assert queue.index == 0 and f"{names[first]}（{first}）" in desk.grade.who.value
     con = gradebook.connect(db, readonly=True)
     rows = gradebook.manual_rows(con).set_index("learner_id")
@@ -277,7 +282,7 @@ def test_an_answer_changed_since_its_manual_score_comes_first_marked_for_review(
     assert queue.items[2].learner_id == "L003"
     assert "待复核" in desk.grade.who.value and "还剩 2 份" in desk.grade.who.value
     assert "重交：选择性投入" in desk.grade.answer.value  # the new answer is the one on screen
-    desk.grade.keys.value = "2"
+    typed(desk, "key", "2")
     assert queue.items[0].review is False and "还剩 1 份" in desk.grade.who.value and "待复核" not in desk.grade.who.value
     again = steps.question_answers(db, X, Q)
     assert {a.learner_id: (a.manual_score, a.review) for a in again}["L002"] == (2.0, False)
@@ -325,7 +330,8 @@ def test_two_writers_on_one_gradebook(tmp_path):
 
 
 def test_loopback_by_default_and_a_secret_on_the_lan(tmp_path):
-    argv = launch.command(tmp_path / "gb.sqlite", 8866)
+    with launch.bind("127.0.0.1", 0) as sock:
+        argv = launch.command(tmp_path / "gb.sqlite", sock)
     assert "--Voila.ip=127.0.0.1" in argv and "--Voila.token=" in argv and str(launch.NOTEBOOK) in argv
     assert launch.NOTEBOOK.is_file()
     assert launch.secret("127.0.0.1") == ("", "")
@@ -347,7 +353,9 @@ def test_the_server_uses_the_offline_template_and_the_packaged_notebook(tmp_path
     template = launch.DATA / "voila" / "templates" / launch.TEMPLATE
     assert json.loads((template / "conf.json").read_text()) == {"base_template": "lab"}
     assert (template / "index.html.j2").read_text().count("| replace('<link rel=\"stylesheet\" href=\"https://cdn") == 2
-    argv = launch.command(tmp_path / "gb.sqlite", 8866)
+    with launch.bind("127.0.0.1", 0) as sock:
+        argv = launch.command(tmp_path / "gb.sqlite", sock)
+        assert f"{launch.FD_FLAG}{sock.fileno()}" in argv and f"--port={sock.getsockname()[1]}" in argv
     assert argv[1:4] == ["-m", "kamlab.desk.launch", str(launch.NOTEBOOK)]
     assert f"--template={launch.TEMPLATE}" in argv
     cells = json.loads(launch.NOTEBOOK.read_text(encoding="utf-8"))["cells"]
@@ -359,3 +367,23 @@ def test_cli_desk_refuses_a_missing_folder(tmp_path, capsys):
 
     assert main(["desk", "--db", str(tmp_path / "nope" / "gb.sqlite")]) == 2
     assert "所在的文件夹" in capsys.readouterr().err
+
+
+def test_a_second_desk_on_the_same_port_is_one_chinese_line(tmp_path, capsys):
+    from kamlab.cli import main
+
+    with launch.bind("127.0.0.1", 0) as first:  # the first desk holds the port
+        port = first.getsockname()[1]
+        assert main(["desk", "--db", str(tmp_path / "gb.sqlite"), "--port", str(port)]) == 2
+    out, error = capsys.readouterr()
+    assert out == ""  # no address of the other desk, no English server log
+    assert error.strip().count("\n") == 0
+    assert f"{port} 已被占用（可能已有一个工作台在运行）" in error and f"--port {port + 1}" in error
+
+
+def test_the_launcher_binds_the_port_itself_so_nothing_can_take_it_first():
+    with launch.bind("127.0.0.1", 0) as sock:
+        port = sock.getsockname()[1]
+        assert sock.get_inheritable()  # handed to the server process as it is
+        with pytest.raises(InputError, match="已被占用"):
+            launch.bind("127.0.0.1", port)

@@ -26,8 +26,7 @@ NAMES = {"L001": "张三", "L002": "李四", "L003": "王五"}
 def desk_server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("desk")
     db = folder / "gradebook.sqlite"
-    port = launch.free_port()
-    process = launch.start(db, port, folder / "server.log")
+    process, port = launch.start(db, folder / "server.log")
     try:
         launch.wait_until_up(port, timeout=90)
         yield f"http://127.0.0.1:{port}/", db
@@ -176,27 +175,15 @@ def test_a_class_runs_through_the_desk(browser, desk_server, shots: Path, tmp_pa
 
 def test_on_the_lan_the_desk_asks_for_its_token(tmp_path: Path):
     """``--host`` other than 127.0.0.1: without the printed token the page is a login redirect."""
-    import socket
-    import subprocess
-    import time
     import urllib.error
     import urllib.request
 
     db = tmp_path / "gradebook.sqlite"
-    port = launch.free_port()
     token, hashed = launch.secret("127.0.0.2")
     assert token and not hashed
-    process = subprocess.Popen(launch.command(db, port, "127.0.0.2", token), env=launch.environment(db),
-                               stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, start_new_session=True)
+    process, port = launch.start(db, tmp_path / "server.log", host="127.0.0.2", token=token)
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                socket.create_connection(("127.0.0.2", port), timeout=0.5).close()
-                break
-            except OSError:
-                assert time.monotonic() < deadline, "desk server did not start"
-                time.sleep(0.1)
+        launch.wait_until_up(port, timeout=90, host="127.0.0.2")
 
         class Stay(urllib.request.HTTPRedirectHandler):
             def redirect_request(self, *args, **kwargs):

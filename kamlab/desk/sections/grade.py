@@ -11,8 +11,10 @@ import ipywidgets as W
 from ...errors import InputError
 from ..answer_view import ANSWER_CSS, key_html
 from ..grading_queue import GradingQueue
+from ..keyboard import GradingKeys
 from .base import Section, steps
 
+COMMANDS = ("f", "z", "n", "p", "c", "r")
 KEY_HELP = ("快捷键（在此输入后按回车）：分数 = 给分并下一份 · f 满分并下一份 · z 零分并下一份 · "
             "n 下一份 · p 上一份 · c 写评语 · r 显示/隐藏姓名")
 
@@ -23,7 +25,6 @@ class GradeSection(Section):
     def build(self) -> W.Widget:
         self.queue: GradingQueue | None = None
         self.questions: dict[str, dict[str, Any]] = {}
-        self._loading = False
         self.exercise = W.Dropdown(description="练习", layout=W.Layout(width="480px"))
         self.question = W.Dropdown(description="题目", layout=W.Layout(width="480px"))
         self.start = W.Button(description="开始批改", button_style="primary")
@@ -31,38 +32,27 @@ class GradeSection(Section):
         self.reveal = W.ToggleButton(description="显示姓名", value=False)
         self.answer = W.HTML(layout=W.Layout(width="55%", border="1px solid #ddd", padding="6px"))
         self.key = W.HTML(layout=W.Layout(width="45%", border="1px solid #ddd", padding="6px"))
-        self.score = W.BoundedFloatText(min=0, max=1, step=0.5, description="得分",
-                                        layout=W.Layout(width="180px"), continuous_update=False)
-        self.max = W.HTML()
         self.full = W.Button(description="满分")
         self.zero = W.Button(description="零分")
         self.undo_button = W.Button(description="撤销人工评分")
-        self.comment = W.Textarea(placeholder="评语（输入即保存）", layout=W.Layout(width="100%", height="4.5em"),
-                                  continuous_update=True)
         self.prev = W.Button(description="上一份")
         self.next = W.Button(description="下一份")
-        # Commands end with Enter (continuous_update=False): the value then arrives as one message,
-        # so a score typed quickly is never read half-typed.
-        self.keys = W.Text(placeholder=KEY_HELP, layout=W.Layout(width="100%"), continuous_update=False)
+        # 得分, 评语 and the shortcut box: every keystroke reaches the kernel once, in order.
+        self.keys = GradingKeys(self._message, help=KEY_HELP)
         self.saved = W.HTML()
         guard = self.guard
         self.exercise.observe(guard(lambda c: self.load_questions()), "value")
         self.start.on_click(guard(lambda _: self.open_question()))
         self.reveal.observe(guard(self._reveal), "value")
-        self.score.observe(guard(self._score_typed), "value")
         self.full.on_click(guard(lambda _: self._score_button("full")))
         self.zero.on_click(guard(lambda _: self._score_button("zero")))
         self.undo_button.on_click(guard(lambda _: self.undo()))
-        self.comment.observe(guard(self._comment_typed), "value")
         self.prev.on_click(guard(lambda _: self.move(-1)))
         self.next.on_click(guard(lambda _: self.move(+1)))
-        self.keys.observe(guard(self._key_typed), "value")
         self.card = W.VBox([
             W.HBox([self.who, self.reveal], layout=W.Layout(justify_content="space-between")),
             W.HBox([self.answer, self.key]),
-            W.HBox([self.score, self.max, self.full, self.zero, self.undo_button]),
-            self.comment,
-            W.HBox([self.prev, self.next, self.saved]),
+            W.HBox([self.full, self.zero, self.undo_button, self.prev, self.next, self.saved]),
             self.keys,
         ], layout=W.Layout(display="none"))
         return W.VBox([W.HTML("<p>按题批改：选一道题，逐份查看全班的回答。需要人工评阅的题（文字题、工作表、"
@@ -117,7 +107,7 @@ class GradeSection(Section):
         self.status.value = self.saved.value = ""
         self.card.layout.display = "flex"
         self.show()
-        self.keys.focus()
+        self.keys.focus_on("keys")
         return self.queue
 
     def show(self) -> None:
@@ -127,29 +117,22 @@ class GradeSection(Section):
             return
         a = q.current
         question = self.questions.get(q.question_id, {})
-        self._loading = True
-        try:
-            if a is None:
-                self.who.value = "<p>这道题还没有人提交。</p>"
-                self.answer.value = self.key.value = ""
-                return
-            badge = (" <span class='kamlab-review' style='background:#fff3cd;padding:1px 6px;border-radius:3px'>"
-                     "待复核：答案在人工评分后改过</span>") if a.review else ""
-            kind = "人工" if a.manual_score is not None else "自动初评"
-            self.who.value = (f"<h3 class='kamlab-who' style='margin:2px 0'>{html.escape(q.label(a))}{badge}</h3>"
-                              f"<p class='kamlab-position' style='margin:0'>{html.escape(q.position())}</p>")
-            from ...grading.htmlpage import answer_html, stored_value
+        if a is None:
+            self.who.value = "<p>这道题还没有人提交。</p>"
+            self.answer.value = self.key.value = ""
+            return
+        badge = (" <span class='kamlab-review' style='background:#fff3cd;padding:1px 6px;border-radius:3px'>"
+                 "待复核：答案在人工评分后改过</span>") if a.review else ""
+        kind = "人工" if a.manual_score is not None else "自动初评"
+        self.who.value = (f"<h3 class='kamlab-who' style='margin:2px 0'>{html.escape(q.label(a))}{badge}</h3>"
+                          f"<p class='kamlab-position' style='margin:0'>{html.escape(q.position())}</p>")
+        from ...grading.htmlpage import answer_html, stored_value
 
-            self.answer.value = (f"{ANSWER_CSS}<p style='margin:0 0 4px 0;color:#555'>学员的回答</p>"
-                                 f"<div class='kamlab-answer'>{answer_html(question, stored_value(question, a.answer))}</div>")
-            self.key.value = (key_html(question) + f"<p style='margin:8px 0 0 0'>自动初评：<b>{a.auto_score:g}</b>"
-                              f" / {a.max_score:g}<br><small>{html.escape(a.detail)}</small></p>")
-            self.score.max = a.max_score
-            self.score.value = a.score
-            self.max.value = f"<span style='line-height:32px'>/ {a.max_score:g}（{kind}）</span>"
-            self.comment.value = a.comment
-        finally:
-            self._loading = False
+        self.answer.value = (f"{ANSWER_CSS}<p style='margin:0 0 4px 0;color:#555'>学员的回答</p>"
+                             f"<div class='kamlab-answer'>{answer_html(question, stored_value(question, a.answer))}</div>")
+        self.key.value = (key_html(question) + f"<p style='margin:8px 0 0 0'>自动初评：<b>{a.auto_score:g}</b>"
+                          f" / {a.max_score:g}<br><small>{html.escape(a.detail)}</small></p>")
+        self.keys.show(f"{a.score:g}", f"{a.max_score:g}", kind, a.comment)
 
     # saving ------------------------------------------------------------------------
 
@@ -195,20 +178,36 @@ class GradeSection(Section):
 
     # handlers ----------------------------------------------------------------------
 
-    def _score_typed(self, change: dict) -> None:
-        if not self._loading:
-            self.save_score(float(change["new"]))
+    def _message(self, kind: str, text: str, final: bool) -> None:
+        """One message from the grading keyboard, in the order it was typed."""
+        self.guard(self._handle)(kind, text, final)
+
+    def _handle(self, kind: str, text: str, final: bool) -> None:
+        if kind == "key":
+            self.command(text, final=final)
+        elif kind == "score":
+            self.score_typed(text)
+        elif kind == "comment":
+            self.save_comment(text)
+
+    def score_typed(self, text: str) -> None:
+        """A score typed in the 得分 box: saved, or refused with the old score kept on screen."""
+        if self.queue is None or self.queue.current is None:
+            return
+        try:
+            self.save_score(_score(text, "得分"))
+        except InputError:
+            self.show()  # the stored score back in the box; the message names what was typed
+            raise
+        self.status.value = ""
+        self.show()
 
     def _score_button(self, which: str) -> None:
         a = self.queue.current if self.queue else None
         if a is not None:
             self.save_score(a.max_score if which == "full" else 0.0)
             self.show()
-            self.keys.focus()
-
-    def _comment_typed(self, change: dict) -> None:
-        if not self._loading:
-            self.save_comment(change["new"])
+            self.keys.focus_on("keys")
 
     def _reveal(self, change: dict) -> None:
         self.reveal.description = "隐藏姓名" if change["new"] else "显示姓名"
@@ -216,13 +215,17 @@ class GradeSection(Section):
             self.queue.reveal = bool(change["new"])
             self.show()
 
-    def _key_typed(self, change: dict) -> None:
-        """A command typed in the shortcut box and ended with Enter: a score, or one letter."""
-        text = (change["new"] or "").strip().lower().replace("，", ".").replace("。", ".")
+    def command(self, typed: str, final: bool = False) -> None:
+        """A command typed in the shortcut box and ended with Enter: a score, or one letter.
+        ``final``: typed without Enter when the page went (a score is saved, nothing moves)."""
+        text = (typed or "").strip().lower().replace("，", ".").replace("。", ".")
         if not text or self.queue is None:
             return
-        self.keys.value = ""
         a = self.queue.current
+        if final:
+            if a is not None and text not in COMMANDS:
+                self.save_score(_score(text, "快捷键"))
+            return
         if text in ("f", "z") and a is not None:
             self.save_score(a.max_score if text == "f" else 0.0)
             self.queue.next()
@@ -234,14 +237,20 @@ class GradeSection(Section):
             self.reveal.value = not self.reveal.value
             return
         elif text == "c":
-            self.comment.focus()
+            self.keys.focus_on("comment")
             return
         else:
-            try:
-                score = float(text)
-            except ValueError:
-                raise InputError("快捷键", f"“{text}”不是分数也不是快捷键：{KEY_HELP}") from None
-            self.save_score(score)
+            self.save_score(_score(text, "快捷键"))
             self.queue.next()
         self.status.value = ""
         self.show()
+
+
+def _score(text: str, field: str) -> float:
+    """A typed score as a number (its range is checked when it is saved)."""
+    cleaned = text.strip().replace("，", ".").replace("。", ".")
+    try:
+        return float(cleaned)
+    except ValueError:
+        hint = KEY_HELP if field == "快捷键" else "请输入数字"
+        raise InputError(field, f"“{text.strip()}”不是分数{'也不是快捷键' if field == '快捷键' else ''}：{hint}") from None

@@ -3,8 +3,10 @@
 Per exercise of the class (assigned or submitted): the version and local submission time,
 the total, and per question its Chinese label, the learner's answer rendered for a person
 (the proposition as its four-quadrant card, worksheets as labelled fields), the score with
-its kind (人工 / 初评 / 复核中), the explanation, the expected answer and model answer
-(unless held back with ``no_model_answers``) and the trainer's comment. Exercises the
+its kind (培训师评分 / 自动初评 / 复核中), the explanation, the expected answer and model
+answer (unless held back with ``no_model_answers``) and the trainer's comment. Once a
+person has scored an answer the page shows their score and comment only, never the
+machine's ticks; the keyword checklist of a question a person judges is never shown. Exercises the
 learner has not submitted are listed by title. File names are unique and stable per
 learner id (:func:`~kamlab.grading.names.file_stem`). Every stored string is escaped.
 """
@@ -23,19 +25,26 @@ from . import gradebook
 from .htmlpage import DEFAULT_TZ, answer_html, e, local_time, page, zone
 from .keys import check_exercise, load_key
 from .names import file_stem
-from .review import NEEDS_PERSON
+from .rubric import MANUAL, PROVISIONAL, RECHECK, needs_person, score_state
 
 INDEX = "index.html"
 
 
-def _score_tags(row, kind: str) -> str:
-    if row.needs_review:
-        return "<span class='tag review'>培训师复核中</span>"
-    if pd.notna(row.manual_score):
-        return "<span class='tag manual'>人工评分</span>"
-    if kind in NEEDS_PERSON:
-        return "<span class='tag provisional'>自动初评</span>"
-    return ""
+def _score_tag(state: str) -> str:
+    return {RECHECK: "<span class='tag review'>培训师复核中</span>", MANUAL: "<span class='tag manual'>培训师评分</span>",
+            PROVISIONAL: "<span class='tag provisional'>自动初评</span>"}.get(state, "")
+
+
+def _explanation(q: dict, row, state: str) -> str:
+    """What the page says under the score. A person's score stands on its own (their comment
+    follows), so the machine's ticks are not shown beside it; a free-text first estimate
+    says so without listing the keywords it looked for."""
+    if state in (MANUAL, RECHECK):
+        return ""
+    if state == PROVISIONAL and q.get("type") == "text":
+        return "<p class='muted'>自动初评：按要点覆盖粗略估计，培训师评阅后以培训师的分数为准。</p>"
+    note = "（自动初评，培训师评阅后以培训师的分数为准）" if state == PROVISIONAL else ""
+    return f"<p><b>说明：</b>{e(row.detail)}{note}</p>"
 
 
 def exercise_section(exercise: str, rows: pd.DataFrame, answers: dict, overall: str, *, model_answers: bool,
@@ -51,13 +60,16 @@ def exercise_section(exercise: str, rows: pd.DataFrame, answers: dict, overall: 
     for r in rows.itertuples():
         q = questions.get(r.question_id, {})
         label = q.get("label", r.question_id)
+        state = score_state(q, None if pd.isna(r.manual_score) else r.manual_score, bool(r.needs_review))
         model = q.get("key", {}).get("model_answer", "") if model_answers else ""
+        # A person judges these: the key's checklist (keywords, rubric items) is the trainer's, not an answer.
+        expected = r.expected if model_answers and not needs_person(q) else ""
         parts.append(
             f"<section class='q'><h3>{e(label)}</h3>"
             f"<p><b>你的回答：</b></p>{answer_html(q, answers.get(r.question_id))}"
-            f"<p><b>得分：</b><span class='score'>{r.score:g} / {r.max_score:g}</span>{_score_tags(r, q.get('type', ''))}</p>"
-            f"<p><b>说明：</b>{e(r.detail)}</p>"
-            + (f"<p><b>参考答案 / 要点：</b>{e(r.expected)}</p>" if model_answers else "")
+            f"<p><b>得分：</b><span class='score'>{r.score:g} / {r.max_score:g}</span>{_score_tag(state)}</p>"
+            + _explanation(q, r, state)
+            + (f"<p><b>参考答案 / 要点：</b>{e(expected)}</p>" if expected else "")
             + (f"<p><b>示范答案：</b>{e(model)}</p>" if model else "")
             + (f"<p><b>培训师评语：</b>{e(r.comment)}</p>" if r.comment else "")
             + "</section>")

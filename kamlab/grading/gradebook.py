@@ -17,10 +17,13 @@ Tables:
   trainer's scores and comments (``question_id`` ``""`` is an overall comment). ``answer``
   is the answer the score was given for: when the latest version's answer differs, the
   manual score still counts but is marked 待复核 (needs review). Re-grading never touches
-  this table.
+  this table;
+- ``exercises(seq, exercise_id)``: the class's exercises in the order they first appeared
+  (assigned, or first submitted), by sequence number.
 
 The schema version is SQLite's ``user_version``; ``application_id`` marks the file as a
-kamlab gradebook. Opening a file that is not one, or one of a newer schema, is an
+kamlab gradebook; an older schema is upgraded when the file is opened (``MIGRATIONS``).
+Opening a file that is not one, or one of a newer schema, is an
 :class:`~kamlab.errors.InputError` (one Chinese line). Read-only verbs open the file
 read-only. Writers take the write lock first (``BEGIN IMMEDIATE``) and wait for another
 run holding it, so two ``grade`` runs at once are serialised.
@@ -41,7 +44,6 @@ import pandas as pd
 from ..errors import InputError
 
 APPLICATION_ID = 0x4B414D4C  # "KAML"
-SCHEMA_VERSION = 2
 BUSY_SECONDS = 60.0
 
 SCHEMA = """
@@ -64,6 +66,20 @@ CREATE TABLE IF NOT EXISTS manual (
     score REAL, comment TEXT NOT NULL DEFAULT '', answer TEXT, updated_at TEXT NOT NULL,
     PRIMARY KEY (learner_id, exercise_id, question_id));
 """
+
+#: Schema changes after version 2, in order: ``MIGRATIONS[i]`` takes version ``i + 2`` to
+#: ``i + 3``. A new gradebook is the version-2 schema plus every step; an older one is
+#: brought up to date when it is opened.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    # 3: the class's exercises in the order they first appeared (assigned or first
+    # submitted), by sequence number, not by a timestamp that two assigns can share.
+    ("CREATE TABLE exercises (seq INTEGER PRIMARY KEY AUTOINCREMENT, exercise_id TEXT NOT NULL UNIQUE)",
+     "INSERT INTO exercises (exercise_id) SELECT exercise_id FROM ("
+     "SELECT exercise_id, assigned_at AS t FROM assigned UNION ALL "
+     "SELECT exercise_id, MIN(received_at) FROM submissions GROUP BY exercise_id) "
+     "GROUP BY exercise_id ORDER BY MIN(t), exercise_id"),
+)
+SCHEMA_VERSION = 2 + len(MIGRATIONS)
 
 #: Every submission with its version number (1, 2, … by submission time) and a latest flag.
 VERSIONS = """
@@ -123,8 +139,8 @@ def connect(path: str | Path, *, create: bool = False, readonly: bool = False) -
         con.execute("PRAGMA foreign_keys = ON")
         app, version = con.execute("PRAGMA application_id").fetchone()[0], con.execute("PRAGMA user_version").fetchone()[0]
         if not exists:
-            con.executescript("BEGIN IMMEDIATE;" + SCHEMA + f"PRAGMA application_id = {APPLICATION_ID};"
-                              f"PRAGMA user_version = {SCHEMA_VERSION};COMMIT;")
+            con.executescript("BEGIN IMMEDIATE;" + SCHEMA + "".join(f"{s};" for step in MIGRATIONS for s in step) +
+                              f"PRAGMA application_id = {APPLICATION_ID};PRAGMA user_version = {SCHEMA_VERSION};COMMIT;")
             return con
     except sqlite3.DatabaseError as error:
         if not exists:
@@ -136,7 +152,33 @@ def connect(path: str | Path, *, create: bool = False, readonly: bool = False) -
     if version > SCHEMA_VERSION:
         con.close()
         raise _refuse(path, f"由较新版本的 kamlab 建立（格式 {version}，本程序支持 {SCHEMA_VERSION}）：请升级 kamlab")
+    if version < SCHEMA_VERSION:
+        con.close()
+        _upgrade(path, version)
+        return connect(path, readonly=readonly)
     return con
+
+
+def _upgrade(path: Path, version: int) -> None:
+    """Bring a gradebook of an older schema ``version`` up to date, in one transaction."""
+    con = sqlite3.connect(str(path), timeout=BUSY_SECONDS, isolation_level=None)
+    try:
+        con.execute("BEGIN IMMEDIATE")
+        current = con.execute("PRAGMA user_version").fetchone()[0]  # another run may have upgraded it meanwhile
+        for step in MIGRATIONS[max(current, 2) - 2:]:
+            for statement in step:
+                con.execute(statement)
+        con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        con.execute("COMMIT")
+    except sqlite3.OperationalError as error:
+        if con.in_transaction:
+            con.execute("ROLLBACK")
+        if "readonly" in str(error):
+            raise _refuse(path, f"是只读文件，且由旧版本 kamlab 建立（格式 {version}）：请让它可写后再运行一次，"
+                                "kamlab 会把它升级到新格式") from None
+        raise _refuse(path, f"无法升级到新格式（SQLite 报告：{error}）") from None
+    finally:
+        con.close()
 
 
 @contextmanager
@@ -220,6 +262,7 @@ def store_submissions(con: sqlite3.Connection, items: list[dict[str, Any]]) -> l
                     "ON CONFLICT(learner_id, exercise_id, signature) DO NOTHING",
                     (it["learner"], it["exercise"], it["assignment"], it["submitted_at"], now(),
                      it["signature"], it["raw"]))
+                _note_exercise(con, it["exercise"])
                 (sid,) = con.execute("SELECT id FROM submissions WHERE learner_id = ? AND exercise_id = ? "
                                      "AND signature = ?", (it["learner"], it["exercise"], it["signature"])).fetchone()
                 con.execute("DELETE FROM scores WHERE submission_id = ?", (sid,))
@@ -251,15 +294,19 @@ def record_assignment(con: sqlite3.Connection, exercise: str, assignment: str) -
             con.execute("INSERT INTO assigned VALUES (?, ?, ?) ON CONFLICT(exercise_id) DO UPDATE SET "
                         "assignment_id = excluded.assignment_id, assigned_at = excluded.assigned_at",
                         (exercise, assignment, now()))
+            _note_exercise(con, exercise)
     retry(run)
 
 
+def _note_exercise(con: sqlite3.Connection, exercise: str) -> None:
+    """Give ``exercise`` the next place in the class's order unless it has one."""
+    con.execute("INSERT INTO exercises (exercise_id) VALUES (?) ON CONFLICT(exercise_id) DO NOTHING", (exercise,))
+
+
 def class_exercises(con: sqlite3.Connection) -> list[str]:
-    """Exercise ids assigned or with at least one submission, in order of first appearance."""
-    return [r[0] for r in con.execute(
-        "SELECT exercise_id FROM (SELECT exercise_id, assigned_at AS t FROM assigned UNION ALL "
-        "SELECT exercise_id, MIN(received_at) FROM submissions GROUP BY exercise_id) "
-        "GROUP BY exercise_id ORDER BY MIN(t), exercise_id")]
+    """Exercise ids assigned or with at least one submission, in the order they first appeared
+    (assigned, or first submitted when never assigned)."""
+    return [r[0] for r in con.execute("SELECT exercise_id FROM exercises ORDER BY seq")]
 
 
 def latest_scores(con: sqlite3.Connection) -> pd.DataFrame:

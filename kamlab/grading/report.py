@@ -20,7 +20,7 @@ from ..spreadsheet import DATETIME, NUMBER, PERCENT, write_excel
 from . import gradebook
 from .htmlpage import DEFAULT_TZ, answer_text, e, local_time, page, stored_value, zone
 from .keys import load_key
-from .review import NEEDS_PERSON
+from .rubric import PROVISIONAL, score_state
 
 
 def annotate(scores: pd.DataFrame) -> pd.DataFrame:
@@ -29,9 +29,10 @@ def annotate(scores: pd.DataFrame) -> pd.DataFrame:
         return scores.assign(题目=[], 练习名称=[], 类型=[], 状态=[])
     keys = {x: load_key(x) for x in scores["exercise_id"].unique()}
     label = [keys[x][1].get(q, {}).get("label", q) for x, q in zip(scores["exercise_id"], scores["question_id"], strict=True)]
-    kind = [keys[x][1].get(q, {}).get("type", "") for x, q in zip(scores["exercise_id"], scores["question_id"], strict=True)]
-    state = ["待复核" if r else ("人工" if pd.notna(m) else ("自动初评" if k in NEEDS_PERSON else ""))
-             for r, m, k in zip(scores["needs_review"], scores["manual_score"], kind, strict=True)]
+    questions = [keys[x][1].get(q, {}) for x, q in zip(scores["exercise_id"], scores["question_id"], strict=True)]
+    kind = [q.get("type", "") for q in questions]
+    state = [score_state(q, None if pd.isna(m) else m, bool(r))
+             for q, m, r in zip(questions, scores["manual_score"], scores["needs_review"], strict=True)]
     return scores.assign(题目=label, 练习名称=[keys[x][0].title for x in scores["exercise_id"]], 类型=kind, 状态=state)
 
 
@@ -47,7 +48,7 @@ def statistics(scores: pd.DataFrame) -> pd.DataFrame:
         "练习名称": g["练习名称"].first(), "题目": g["题目"].first(), "人数": g.size(), "平均分": g["score"].mean().round(3),
         "标准差": g["score"].std(ddof=0).round(3), "满分": g["max_score"].max(),
         "平均得分率": (g["score"].mean() / g["max_score"].max()).round(3), "答对比例": g["full"].mean().round(3),
-        "说明": g["状态"].agg(lambda s: "含自动初评" if (s == "自动初评").any() else "")}).reset_index()
+        "说明": g["状态"].agg(lambda s: "含自动初评" if (s == PROVISIONAL).any() else "")}).reset_index()
     return out.rename(columns={"exercise_id": "练习", "question_id": "题号"})[columns]
 
 
@@ -60,7 +61,7 @@ def totals(scores: pd.DataFrame, names: dict[str, str], tz: str = DEFAULT_TZ) ->
     t = scores.groupby(["learner_id", "exercise_id"], sort=True).agg(
         练习名称=("练习名称", "first"), 版本=("version", "first"), 提交时间=("submitted_at", "first"),
         总分=("score", "sum"), 满分=("max_score", "sum"),
-        待复核=("状态", lambda s: int((s == "待复核").sum())), 初评=("状态", lambda s: int((s == "自动初评").sum()))
+        待复核=("状态", lambda s: int((s == "待复核").sum())), 初评=("状态", lambda s: int((s == PROVISIONAL).sum()))
     ).reset_index()
     t["得分率"] = (t["总分"] / t["满分"]).round(3)
     t["提交时间"] = pd.to_datetime([local_time(s, tz) for s in t["提交时间"]])
@@ -161,9 +162,9 @@ def write_report(*, db: str | Path, out: str | Path, tz: str = DEFAULT_TZ) -> tu
                  "平均分": NUMBER, "标准差": NUMBER, "总分": NUMBER, "满分": NUMBER, "得分": NUMBER, "自动分": NUMBER,
                  "人工分": NUMBER, "提交时间": DATETIME})
     review = int((scores["状态"] == "待复核").sum()) if not scores.empty else 0
-    provisional = int((scores["状态"] == "自动初评").sum()) if not scores.empty else 0
+    provisional = int((scores["状态"] == PROVISIONAL).sum()) if not scores.empty else 0
     listing = "".join(f"<li>{e(t)}（{e(x)}）</li>" for x, t in titles.items())
-    notes = [f"{provisional} 道文字题/工作表的分数是自动初评" if provisional else "",
+    notes = [f"{provisional} 道需人工评阅的题（文字题、工作表、价值主张）的分数是自动初评" if provisional else "",
              f"{review} 个人工评分待复核（学员重交后改了答案）" if review else ""]
     marks = (f"<p class='muted'>其中 {'，'.join(n for n in notes if n)}：可用 kamlab review 导出复核清单，"
              "评阅后用 kamlab grade --manual-csv 导回。</p>") if provisional or review else ""

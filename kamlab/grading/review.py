@@ -1,6 +1,7 @@
 """The review list: one Excel file of every answer that still needs a person.
 
-Rows: free-text answers and worksheets without a manual score yet, and every manual score
+Rows: every answer a person must judge (:func:`~kamlab.grading.rubric.needs_person`: free
+text, worksheets, propositions) without a manual score yet, and every manual score
 marked 待复核 (the learner resubmitted and changed that answer). Columns: 学号, 姓名, 练习,
 练习名称, 题号, 题目, 回答, 自动初评, 满分, 状态, 原人工分, 原评语, then the empty 得分
 and 评语 the trainer fills in Excel/WPS. ``kamlab grade --manual-csv review.xlsx`` reads
@@ -19,8 +20,8 @@ from ..spreadsheet import NUMBER, write_excel
 from . import gradebook
 from .htmlpage import answer_text, stored_value
 from .keys import check_exercise, load_key
+from .rubric import needs_person
 
-NEEDS_PERSON = ("text", "worksheet")
 COLUMNS = ["学号", "姓名", "练习", "练习名称", "题号", "题目", "回答", "自动初评", "满分", "状态", "原人工分", "原评语",
            "得分", "评语"]
 
@@ -37,9 +38,9 @@ def review_rows(scores: pd.DataFrame, names: dict[str, str], *, exercise: str | 
         has_manual = pd.notna(r.manual_score) or bool(r.comment)
         if r.needs_review:
             state = "待复核：学员重交后改了答案，请重新打分，或在“得分”栏重填原分以确认"
-        elif q.get("type") in NEEDS_PERSON and not has_manual:
+        elif needs_person(q) and not has_manual:
             state = "待评阅（自动分为初评）"
-        elif include_done and q.get("type") in NEEDS_PERSON:
+        elif include_done and needs_person(q):
             state = "已人工评分"
         else:
             continue

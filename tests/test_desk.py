@@ -387,3 +387,89 @@ def test_the_launcher_binds_the_port_itself_so_nothing_can_take_it_first():
         assert sock.get_inheritable()  # handed to the server process as it is
         with pytest.raises(InputError, match="已被占用"):
             launch.bind("127.0.0.1", port)
+
+
+# --- grading under a real class (issue 21 §2) ------------------------------------------------
+
+
+@pytest.fixture
+def graded(tmp_path):
+    """A gradebook with three learners' answers to the free-text question (2 points)."""
+    db = tmp_path / "gradebook.sqlite"
+    steps.import_roster(db, "r.csv", sample.roster_csv({"L001": "张三", "L002": "李四", "L003": "王五"}))
+    steps.assign(db, [X])
+    rng = random.Random(4)
+    steps.grade_uploads(db, [sample.signed(db, lid, X, sample.answers(X, rng)) for lid in ("L001", "L002", "L003")])
+    return db
+
+
+def stored(db, learner):
+    con = gradebook.connect(db, readonly=True)
+    try:
+        return gradebook.manual_entry(con, learner, X, Q)
+    finally:
+        con.close()
+
+
+def test_a_score_out_of_range_in_the_score_box_is_refused_and_the_old_score_kept(graded):
+    from kamlab.desk.app import Desk
+
+    desk = Desk(graded)
+    queue = desk.grade.open_question(X, Q)
+    first = queue.current.learner_id
+    typed(desk, "score", "1.5")
+    assert stored(graded, first).score == 1.5 and desk.grade.keys.shown["score"] == "1.5"
+    typed(desk, "score", "99")
+    assert "99 超出范围" in desk.grade.status.value and "得分应在 0 到 2 之间" in desk.grade.status.value
+    assert stored(graded, first).score == 1.5  # not clamped to 2, not saved
+    assert desk.grade.keys.shown["score"] == "1.5" and "人工" in desk.grade.keys.shown["kind"]
+    typed(desk, "score", "一")
+    assert "“一”不是分数" in desk.grade.status.value and stored(graded, first).score == 1.5
+    assert queue.index == 0  # the 得分 box never moves on
+
+
+def test_keyboard_commands_typed_ahead_are_each_handled_once_in_order(graded):
+    from kamlab.desk.app import Desk
+
+    desk = Desk(graded)
+    queue = desk.grade.open_question(X, Q)
+    order = [a.learner_id for a in queue.items]
+    assert desk.grade.keys.focus["target"] == "keys"
+    for text in ("1.5", "0.5", "2"):
+        typed(desk, "key", text)
+    assert [stored(graded, lid).score for lid in order] == [1.5, 0.5, 2.0]
+    typed(desk, "key", "c")
+    assert desk.grade.keys.focus["target"] == "comment"
+    typed(desk, "key", "1", final=True)  # typed without Enter as the page went: saved, nothing moves
+    assert stored(graded, order[2]).score == 1.0 and queue.index == 2
+    typed(desk, "key", "n", final=True)  # a letter left in the box does nothing
+    assert queue.index == 2
+
+
+def test_two_graders_on_one_answer_the_later_writer_is_told_before_overwriting(graded):
+    from kamlab.desk.app import Desk
+
+    a, b = Desk(graded), Desk(graded)
+    qa, qb = a.grade.open_question(X, Q), b.grade.open_question(X, Q)
+    lid = qa.current.learner_id
+    assert qb.current.learner_id == lid  # the same answer on both screens
+    typed(a, "score", "2")  # grader A
+    typed(b, "score", "1.5")  # grader B, who still sees no manual score
+    assert stored(graded, lid).score == 2.0  # B's score did not silently replace A's
+    message = b.grade.status.value
+    assert "这份回答的分数在你打开之后已被另一位评分人改过（现为 2 分" in message
+    assert "你输入的 1.5 分未保存，再输入一次即覆盖" in message
+    assert b.grade.keys.shown["score"] == "2"  # B's screen now shows A's score
+    typed(b, "score", "1.5")  # B means it: overwrite
+    assert stored(graded, lid).score == 1.5 and "kamlab-error" not in b.grade.status.value
+
+    typed(a, "comment", "思路清楚")
+    typed(b, "comment", "论据")  # B started a comment on the old (empty) one
+    assert stored(graded, lid).comment == "思路清楚"
+    assert "评语“思路清楚”" in b.grade.status.value and "你的评语未保存（仍在框中），继续输入即覆盖" in b.grade.status.value
+    typed(b, "comment", "论据不足")
+    assert stored(graded, lid).comment == "论据不足"
+
+    typed(a, "key", "n")
+    typed(a, "key", "p")  # back on the answer: A's screen shows what B saved
+    assert a.grade.keys.shown["score"] == "1.5" and a.grade.keys.shown["comment"] == "论据不足"

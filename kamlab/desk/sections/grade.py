@@ -9,6 +9,8 @@ from typing import Any
 import ipywidgets as W
 
 from ...errors import InputError
+from ...grading.manual import ManualConflict
+from ...grading.rubric import needs_person, score_state
 from ..answer_view import ANSWER_CSS, key_html
 from ..grading_queue import GradingQueue
 from ..keyboard import GradingKeys
@@ -83,11 +85,10 @@ class GradeSection(Section):
         self.questions = questions
         options = []
         for q in sheet.questions:
-            kind = questions[q.id]["type"]
-            mark = "✎ " if kind in steps().NEEDS_PERSON else ""
+            mark = "✎ " if needs_person(questions[q.id]) else ""
             options.append((f"{mark}{q.label}（{questions[q.id].get('points', 1):g} 分）", q.id))
         self.question.options = options
-        first = next((qid for _, qid in options if questions[qid]["type"] in steps().NEEDS_PERSON), None)
+        first = next((qid for _, qid in options if needs_person(questions[qid])), None)
         if options:
             self.question.value = first or options[0][1]
 
@@ -123,7 +124,7 @@ class GradeSection(Section):
             return
         badge = (" <span class='kamlab-review' style='background:#fff3cd;padding:1px 6px;border-radius:3px'>"
                  "待复核：答案在人工评分后改过</span>") if a.review else ""
-        kind = "人工" if a.manual_score is not None else "自动初评"
+        kind = score_state(question, a.manual_score, a.review) or "自动评分"
         self.who.value = (f"<h3 class='kamlab-who' style='margin:2px 0'>{html.escape(q.label(a))}{badge}</h3>"
                           f"<p class='kamlab-position' style='margin:0'>{html.escape(q.position())}</p>")
         from ...grading.htmlpage import answer_html, stored_value
@@ -137,23 +138,53 @@ class GradeSection(Section):
     # saving ------------------------------------------------------------------------
 
     def save_score(self, score: float) -> None:
-        """Save the current answer's manual score (checked by the loop's own validation)."""
+        """Save the current answer's manual score (checked by the loop's own validation). A score
+        another grader changed since this screen showed it is not overwritten: the screen shows
+        theirs and says so; typing the score again overwrites it."""
         q = self.queue
         a = q.current if q else None
         if a is None:
             return
-        steps().save_score(self.book.path, a.learner_id, q.exercise_id, q.question_id, score)
+        try:
+            steps().save_score(self.book.path, a.learner_id, q.exercise_id, q.question_id, score, seen=a)
+        except ManualConflict as conflict:
+            self._theirs(a.learner_id, conflict.stored)
+            self.show()
+            raise InputError("人工评分", f"{_reason(conflict)}；你输入的 {score:g} 分未保存，再输入一次即覆盖") from None
         q.update(a.learner_id, manual_score=score, review=False)
         self._saved(f"已保存：{q.label(a)} {score:g} 分")
 
     def save_comment(self, comment: str) -> None:
+        """Save the comment as typed (every keystroke). Another grader's comment written since is
+        shown in the message first; the trainer's text stays in the box, and typing on overwrites."""
         q = self.queue
         a = q.current if q else None
         if a is None:
             return
-        steps().save_comment(self.book.path, a.learner_id, q.exercise_id, q.question_id, comment)
+        try:
+            steps().save_comment(self.book.path, a.learner_id, q.exercise_id, q.question_id, comment, seen=a)
+        except ManualConflict as conflict:
+            self._theirs(a.learner_id, conflict.stored)
+            raise InputError("人工评分", f"{_reason(conflict)}；你的评语未保存（仍在框中），继续输入即覆盖") from None
         q.update(a.learner_id, comment=comment)
         self._saved("评语已保存")
+
+    def _theirs(self, learner: str, stored) -> None:
+        """Take what the gradebook holds for one answer (written by another grader) into the queue."""
+        if stored is None:
+            self.queue.update(learner, manual_score=None, comment="")
+        else:
+            self.queue.update(learner, manual_score=stored.score, comment=stored.comment)
+
+    def _reread(self) -> None:
+        """The answer about to be shown, as the gradebook holds it now (another grader may have scored it)."""
+        a = self.queue.current if self.queue else None
+        if a is None:
+            return
+        stored = steps().manual_entry(self.book.path, a.learner_id, self.queue.exercise_id, self.queue.question_id)
+        now = (None, "") if stored is None else (stored.score, stored.comment)
+        if now != (a.manual_score, a.comment):
+            self._theirs(a.learner_id, stored)
 
     def undo(self) -> None:
         q = self.queue
@@ -174,6 +205,7 @@ class GradeSection(Section):
     def move(self, step: int) -> None:
         if self.queue:
             self.queue.go(self.queue.index + step)
+            self._reread()
             self.show()
 
     # handlers ----------------------------------------------------------------------
@@ -243,7 +275,12 @@ class GradeSection(Section):
             self.save_score(_score(text, "快捷键"))
             self.queue.next()
         self.status.value = ""
+        self._reread()
         self.show()
+
+
+def _reason(conflict: ManualConflict) -> str:
+    return str(conflict).split("」", 1)[-1].removesuffix("：你的修改未保存")
 
 
 def _score(text: str, field: str) -> float:

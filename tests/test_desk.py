@@ -194,9 +194,9 @@ def desk(tmp_path):
 def test_desk_runs_a_class_of_three(desk, tmp_path):
     db = tmp_path / "gradebook.sqlite"
     names = {"L001": "张三", "L002": "李四", "L003": "王五"}
-    desk.roster.upload.value = (upload("名单.csv", sample.roster_csv(names, "gbk")),)
+    desk.roster.upload.deliver([upload("名单.csv", sample.roster_csv(names, "gbk"))])
     assert "已导入名单“名单.csv”：3 名学员" in desk.roster.status.value
-    assert "李四" in desk.roster.table.value and desk.roster.upload.value == ()
+    assert "李四" in desk.roster.table.value
 
     desk.assign.pick.value = (X,)
     desk.assign.assign()
@@ -212,7 +212,7 @@ def test_desk_runs_a_class_of_three(desk, tmp_path):
     forged = json.loads(raw)
     forged["answers"][Q] = "改过的答案：补齐交付短板，加大投入。"
     files[2] = (name, json.dumps(forged, ensure_ascii=False).encode())
-    desk.collect.upload.value = tuple(upload(n, d) for n, d in files)
+    desk.collect.upload.deliver([upload(n, d) for n, d in files])
     assert "已评分 2 份，拒收 1 份" in desk.collect.status.value
     assert "签名不符" in desk.collect.rejected.value and name in desk.collect.rejected.value
     con = gradebook.connect(db, readonly=True)
@@ -289,9 +289,9 @@ def test_an_answer_changed_since_its_manual_score_comes_first_marked_for_review(
 
 
 def test_desk_shows_kamlab_errors_in_chinese(desk):
-    desk.collect.upload.value = (upload("a.json", b"{}"),)
+    desk.collect.upload.deliver([upload("a.json", b"{}")])
     assert "还没有成绩册：请先在“班级”中导入名单" in desk.collect.status.value
-    desk.roster.upload.value = (upload("名单.csv", "学号,姓名\nL1,甲\nL1,乙\n".encode()),)
+    desk.roster.upload.deliver([upload("名单.csv", "学号,姓名\nL1,甲\nL1,乙\n".encode())])
     assert "重复" in desk.roster.status.value and "kamlab-error" in desk.roster.status.value
 
 
@@ -359,6 +359,8 @@ def test_the_server_uses_the_offline_template_and_the_packaged_notebook(tmp_path
     assert argv[1:4] == ["-m", "kamlab.desk.launch", str(launch.NOTEBOOK)]
     assert f"--template={launch.TEMPLATE}" in argv
     cells = json.loads(launch.NOTEBOOK.read_text(encoding="utf-8"))["cells"]
+    notebook = json.loads(launch.NOTEBOOK.read_text(encoding="utf-8"))
+    assert notebook["metadata"]["title"] == "KAM Lab 培训师工作台"  # the page title, not "desk"
     assert [c["cell_type"] for c in cells] == ["code"] and "desk()" in "".join(cells[0]["source"])
 
 
@@ -473,3 +475,21 @@ def test_two_graders_on_one_answer_the_later_writer_is_told_before_overwriting(g
     typed(a, "key", "n")
     typed(a, "key", "p")  # back on the answer: A's screen shows what B saved
     assert a.grade.keys.shown["score"] == "1.5" and a.grade.keys.shown["comment"] == "论据不足"
+
+
+def test_a_score_typed_without_enter_is_saved_when_the_page_goes(graded):
+    from kamlab.desk.app import Desk
+
+    desk = Desk(graded)
+    queue = desk.grade.open_question(X, Q)
+    first = queue.current.learner_id
+    for text in ("1", "1.", "1.5"):  # keystrokes in the shortcut box, no Enter
+        typed(desk, "draft", text)
+    assert stored(graded, first) is None  # nothing saved while typing
+    assert desk.grade.commit_pending() is True  # the kernel is shut down with its page
+    assert stored(graded, first).score == 1.5 and queue.index == 0
+    typed(desk, "draft", "f")
+    assert desk.grade.commit_pending() is False  # a letter is not a score
+    typed(desk, "draft", "2")
+    typed(desk, "key", "2")  # Enter settles it: nothing left to save on exit
+    assert desk.grade.pending is None and desk.grade.commit_pending() is False

@@ -86,7 +86,7 @@ class Desk:
     def _changed(self, what: str) -> None:
         self._show_header()
         self.roster.guard(self.roster.refresh)()
-        if what == "submissions":
+        if what in ("opened", "submissions"):
             self.grade.guard(self.grade.load_exercises)()
 
     def _tab_changed(self, change: dict) -> None:

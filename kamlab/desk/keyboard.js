@@ -5,7 +5,9 @@
 // updates would be). The shortcut box is emptied here, in the page, when Enter is pressed, so a
 // score typed ahead is never cut by the kernel's answer. What the kernel shows comes back as one
 // `shown` dict; a comment is only replaced when the kernel has read every comment keystroke.
-// When the page goes, a score or command typed without Enter is sent first.
+// What is typed in the 得分 and shortcut boxes is also sent as a draft on every keystroke: a score
+// typed without Enter is saved by the kernel when it is shut down with the page (browsers may not
+// send anything while a tab closes); when the page goes, it is also sent as a final command.
 
 function render({ model, el }) {
   const make = (tag, cls, attrs = {}) => Object.assign(document.createElement(tag), { className: cls }, attrs);
@@ -57,12 +59,14 @@ function render({ model, el }) {
     else if (e.key === "Escape") { e.preventDefault(); keys.focus(); }
   });
   score.addEventListener("change", sendScore);
+  score.addEventListener("input", () => send("score_draft", score.value));
 
   comment.addEventListener("input", () => { lastComment = send("comment", comment.value); });
   comment.addEventListener("keydown", (e) => {
     if (e.key === "Escape" || (e.key === "Tab" && !e.shiftKey)) { e.preventDefault(); keys.focus(); }
   });
 
+  keys.addEventListener("input", () => send("draft", keys.value));
   keys.addEventListener("keydown", (e) => {
     if (e.key !== "Enter") return;
     e.preventDefault();

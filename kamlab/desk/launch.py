@@ -55,7 +55,8 @@ def command(db: Path, sock: socket.socket, host: str = "127.0.0.1", token: str =
             *(f"--VoilaConfiguration.extension_denylist={x}" for x in DENIED), f"--Voila.token={token}",
             f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE}",
             f"--MappingKernelManager.cull_interval={CULL_EVERY}",
-            "--MappingKernelManager.cull_connected=False", *QUIET]
+            "--MappingKernelManager.cull_connected=False", *QUIET,
+            "--VoilaConfiguration.multi_kernel_manager_class=kamlab.desk.server.DeskKernels"]
     if hashed_password:
         argv.append(f"--PasswordIdentityProvider.hashed_password={hashed_password}")
     return argv
@@ -189,28 +190,10 @@ def serve(argv: list[str]) -> int:
     of Voilà's start); Jupyter's event schemas never use that format.
     """
     sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+    from .server import DeskServer
+
     fds = [int(a.removeprefix(FD_FLAG)) for a in argv if a.startswith(FD_FLAG)]
-    from voila.app import Voila
-
-    class DeskServer(Voila):
-        def listen(self) -> None:
-            if not fds:
-                return super().listen()
-            import tornado.httpserver
-            import tornado.ioloop
-
-            sock = socket.socket(fileno=fds[0])
-            sock.setblocking(False)
-            self.port = sock.getsockname()[1]
-            tornado.httpserver.HTTPServer(self.app).add_sockets([sock])
-            self.ioloop = tornado.ioloop.IOLoop.current()
-            try:
-                self.ioloop.start()
-            except KeyboardInterrupt:
-                pass
-            finally:
-                self.stop()  # every kernel is shut down
-
+    DeskServer.listen_fd = fds[0] if fds else None
     sys.argv = ["voila", *(a for a in argv if not a.startswith(FD_FLAG))]
     return int(DeskServer.launch_instance() or 0)
 

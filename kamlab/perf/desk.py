@@ -107,7 +107,7 @@ def browser_figures(db: Path, bundle: bytes) -> dict[str, float]:
 
             page.locator(".lm-TabBar-tab", has_text="3. 收取").click()
             with page.expect_file_chooser() as chooser:
-                page.locator("button.widget-upload:visible", has_text="上传提交文件").click()
+                page.locator("button.kamlab-upload:visible", has_text="上传提交文件").click()
             start = time.perf_counter()
             chooser.value.set_files([{"name": "class.zip", "mimeType": "application/zip", "buffer": bundle}])
             expect(page.locator(".kamlab-ok:visible")).to_contain_text(f"已评分 {5 * LEARNERS} 份，拒收 0 份")

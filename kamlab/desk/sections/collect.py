@@ -6,7 +6,8 @@ import time
 
 import ipywidgets as W
 
-from ..uploads import unpack
+from ..upload_button import UploadButton
+from ..uploads import MAX_ZIP, unpack
 from .base import Section, err, ok, steps, table_html
 
 
@@ -14,18 +15,15 @@ class CollectSection(Section):
     title = "收取"
 
     def build(self) -> W.Widget:
-        self.upload = W.FileUpload(accept=".json,.zip", multiple=True, description="上传提交文件")
+        self.upload = UploadButton(self.guard(self._uploaded), accept=".json,.zip", multiple=True,
+                                   description="上传提交文件", limit=MAX_ZIP)
         self.progress = W.IntProgress(min=0, max=1, value=0, description="评分", layout=W.Layout(visibility="hidden"))
         self.rejected = W.HTML()
-        self.upload.observe(self.guard(self._uploaded), "value")
         return W.VBox([W.HTML("<p>一次可选多个 .json 提交文件，或一个装有它们的 .zip。只读取 JSON，"
                               "绝不执行其中任何内容；被拒收的文件逐一列出原因，不写入成绩册。</p>"),
                        self.upload, self.progress, self.status, self.rejected])
 
-    def _uploaded(self, change: dict) -> None:
-        uploads = change["new"]
-        if not uploads:
-            return
+    def _uploaded(self, uploads: list[dict]) -> None:
         db = self.book.require()
         files, refused = unpack(uploads)
         self.progress.max, self.progress.value = max(1, len(files)), 0
@@ -45,5 +43,4 @@ class CollectSection(Section):
 
         self.rejected.value = ("<p><b>拒收的文件</b>（均未写入成绩册）：</p>"
                                + table_html(pd.DataFrame(bad, columns=["文件", "原因"]))) if bad else ""
-        self.upload.value = ()
         self.book.changed("submissions")

@@ -27,6 +27,8 @@ class GradeSection(Section):
     def build(self) -> W.Widget:
         self.queue: GradingQueue | None = None
         self.questions: dict[str, dict[str, Any]] = {}
+        self.pending: tuple[GradingQueue, Any, str] | None = None
+        self._exit_hook = False
         self.exercise = W.Dropdown(description="练习", layout=W.Layout(width="480px"))
         self.question = W.Dropdown(description="题目", layout=W.Layout(width="480px"))
         self.start = W.Button(description="开始批改", button_style="primary")
@@ -66,7 +68,9 @@ class GradeSection(Section):
             self.guard(self.load_exercises)()
 
     def load_exercises(self) -> None:
+        """List the class's exercises (those of the gradebook now open)."""
         if not self.book.exists():
+            self.exercise.options = []
             return
         titles = {x.id: x.label for x in steps().exercises()}
         ids = steps().class_exercises(self.book.path)
@@ -215,12 +219,41 @@ class GradeSection(Section):
         self.guard(self._handle)(kind, text, final)
 
     def _handle(self, kind: str, text: str, final: bool) -> None:
+        if kind in ("draft", "score_draft"):
+            self._draft(text)
+            return
+        self.pending = None  # an Enter (or a comment) settles what was typed
         if kind == "key":
             self.command(text, final=final)
         elif kind == "score":
             self.score_typed(text)
         elif kind == "comment":
             self.save_comment(text)
+
+    def _draft(self, text: str) -> None:
+        """Text typed in the 得分 or shortcut box, Enter not pressed yet: kept with the answer it
+        was typed for, and saved as its score if the page goes first (:meth:`commit_pending`)."""
+        a = self.queue.current if self.queue else None
+        self.pending = (self.queue, a, text) if a is not None and text.strip() else None
+        if not self._exit_hook:
+            import atexit
+
+            atexit.register(self.commit_pending)  # the kernel is shut down when its page goes
+            self._exit_hook = True
+
+    def commit_pending(self) -> bool:
+        """Save a score typed without Enter (the page went); True if one was saved. A draft that
+        is not a score in range, or an answer another grader changed since, is left alone."""
+        if self.pending is None:
+            return False
+        queue, a, text = self.pending
+        self.pending = None
+        try:
+            score = _score(text, "快捷键")
+            steps().save_score(self.book.path, a.learner_id, queue.exercise_id, queue.question_id, score, seen=a)
+        except (InputError, OSError):
+            return False
+        return True
 
     def score_typed(self, text: str) -> None:
         """A score typed in the 得分 box: saved, or refused with the old score kept on screen."""

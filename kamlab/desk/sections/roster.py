@@ -7,6 +7,7 @@ from pathlib import Path
 import ipywidgets as W
 
 from ...errors import InputError
+from ..upload_button import UploadButton
 from .base import Section, ok, steps, table_html
 
 MAX_ROSTER = 5 * 1024 * 1024
@@ -18,10 +19,10 @@ class RosterSection(Section):
     def build(self) -> W.Widget:
         self.db_path = W.Text(value=str(self.book.path), description="成绩册", layout=W.Layout(width="640px"))
         self.open_button = W.Button(description="打开 / 新建")
-        self.upload = W.FileUpload(accept=".csv,.xlsx", multiple=False, description="导入名单")
+        self.upload = UploadButton(self.guard(self._uploaded), accept=".csv,.xlsx", description="导入名单",
+                                   limit=MAX_ROSTER)
         self.table = W.HTML()
         self.open_button.on_click(self.guard(lambda _: self.open()))
-        self.upload.observe(self.guard(self._uploaded), "value")
         note = W.HTML("<p>名单：CSV（UTF-8、带 BOM 的 UTF-8 或 Excel 中文版存的 GBK）或 .xlsx，表头为"
                       "<code>学号,姓名</code>。重复的学号会被指出（两行都列出），名单不会被部分导入。</p>")
         return W.VBox([W.HBox([self.db_path, self.open_button]), note, self.upload, self.status, self.table])
@@ -37,16 +38,12 @@ class RosterSection(Section):
         self.status.value = ok(f"已打开 {self.book.path}" if self.book.exists() else "新成绩册：导入名单后建立")
         self.book.changed("opened")
 
-    def _uploaded(self, change: dict) -> None:
-        files = change["new"]
-        if not files:
-            return
+    def _uploaded(self, files: list[dict]) -> None:
         item = files[0]
         if int(item.get("size") or 0) > MAX_ROSTER:
             raise InputError("名单", f"文件“{item['name']}”过大（上限 5 MB）")
         roster = steps().import_roster(self.book.path, str(item["name"]), bytes(item["content"]))
         self.status.value = ok(f"已导入名单“{item['name']}”：{len(roster)} 名学员")
-        self.upload.value = ()
         self.book.changed("roster")
 
     def refresh(self) -> None:

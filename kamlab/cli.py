@@ -105,8 +105,10 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pack", metavar="文件夹", help="个人练习文件夹（含 assignment.json；默认为答案目录的上一级或当前目录） / "
                                   "the learner's folder")
     p.add_argument("--learner", metavar="学号", help="学号（可省略；须与练习文件夹一致） / learner id")
-    p.add_argument("--answers-dir", metavar="文件夹", help="答案目录（默认 kamlab-answers/） / answers folder")
+    p.add_argument("--answers-dir", metavar="文件夹", help="答案目录（默认：有 --pack 时为 <练习文件夹>/kamlab-answers，否则 "
+                                         "kamlab-answers/） / answers folder")
     p.add_argument("--out", metavar="路径", default="submissions", help="输出目录（默认 submissions/） / output folder")
+    p.add_argument("--yes", action="store_true", help="有未作答或无法识别的题时不再询问，按现状提交 / pack without asking")
 
     p = sub.add_parser("grade", help="校验并评分，写入成绩册；记录人工评分 / grade into the gradebook",
                        description="校验提交文件（只读取 JSON，绝不执行其中任何内容）并按答案要点评分，写入成绩册。\n"

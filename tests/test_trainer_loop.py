@@ -79,9 +79,12 @@ def built(tmp_path_factory):
         answer(root / "class/L001/kamlab-answers", [8, 7, 6, 5, 7], good, "选择性投入，先补齐交付可靠性和服务支持的短板")
         answer(root / "class/L002/kamlab-answers", [9, 7, 6, 5, 7], good, "我们应该继续加大对这家客户的投入，争取更多订单机会。")
         answer(root / "class/L003/kamlab-answers", [8, 7, 6, 5, 7], good, "", fill_all=False)
-        for lid in ("L001", "L002", "L003"):
-            assert main(["submit", EX, "--pack", f"class/{lid}", "--answers-dir", f"class/{lid}/kamlab-answers",
-                         "--out", "inbox"]) == 0
+        for lid in ("L001", "L002"):  # as in `kamlab --help`: --pack implies <pack>/kamlab-answers
+            assert main(["submit", EX, "--pack", f"class/{lid}", "--out", "inbox"]) == 0
+        # L003 left 7 of 8 blank: refused without --yes (no terminal to ask), packed with it.
+        assert main(["submit", EX, "--pack", "class/L003", "--out", "inbox"]) == 2
+        assert len(list((root / "inbox").iterdir())) == 2  # nothing packed for L003
+        assert main(["submit", EX, "--pack", "class/L003", "--out", "inbox", "--yes"]) == 0
         assert main(["grade", "inbox", "--db", "gb.sqlite", "--quiet"]) == 0
     return root
 

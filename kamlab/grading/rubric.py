@@ -74,9 +74,9 @@ def score_number(q: dict[str, Any], value: Any) -> Mark:
     if value is None or (isinstance(value, str) and not value.strip()):
         return Mark(0, points, shown, "未作答")
     try:
-        number = _checks.to_number(value.replace("%", "") if isinstance(value, str) else value, q["label"])
+        number = _checks.typed_number(value, q["label"], q.get("unit", ""))
     except InputError:
-        return Mark(0, points, shown, f"“{value}”不是数字")
+        return Mark(0, points, shown, f"“{value}”不是数字（{_checks.NUMBER_FORMS}）")
     if abs(number - expected) <= tol + 1e-9:
         return Mark(points, points, shown, "正确")
     return Mark(0, points, shown, f"回答 {_fmt(number)}，与参考答案相差 {_fmt(number - expected)}")

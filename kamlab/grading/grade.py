@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,7 @@ class FileResult:
     learner: str = ""
     exercise: str = ""
     skipped: bool = False  # accepted but not stored (another learner than ``learner=``)
+    new: bool = False  # stored for the first time (False: the same file was already in the gradebook)
 
 
 def score_all(data: dict[str, Any]) -> list[tuple[str, float, float, str, str, str]]:
@@ -95,6 +96,8 @@ def grade_into(con: sqlite3.Connection, files: Iterable[Path | tuple[str, bytes]
             ready.append((len(results) - 1, item))
     if ready:
         gradebook.store_submissions(con, [item for _, item in ready])
+        for at, item in ready:
+            results[at] = replace(results[at], new=bool(item.get("new")))
     return results
 
 

@@ -138,9 +138,13 @@ def test_a_version_2_gradebook_is_upgraded_keeping_its_exercise_order(tmp_path):
     con.executescript(gradebook.SCHEMA + f"PRAGMA application_id = {gradebook.APPLICATION_ID}; PRAGMA user_version = 2;")
     con.executemany("INSERT INTO assigned VALUES (?, 'a', ?)", [(EX, "2026-11-26T10:00:00+00:00"),
                                                               ("ding-04-canvas", "2026-11-27T10:00:00+00:00")])
+    con.execute("INSERT INTO learners (learner_id, name) VALUES ('L001', '张三')")
     con.commit()
     con.close()
     con = gradebook.connect(path, readonly=True)
     assert gradebook.class_exercises(con) == [EX, "ding-04-canvas"]
+    # Before schema 4 every learner owed every assigned exercise: still so; nobody removed, no due dates.
+    assert gradebook.expected(con) == {("L001", EX), ("L001", "ding-04-canvas")}
+    assert gradebook.roster(con) == {"L001": "张三"} and gradebook.due_dates(con) == {}
     assert con.execute("PRAGMA user_version").fetchone()[0] == gradebook.SCHEMA_VERSION
     con.close()

@@ -98,7 +98,12 @@ def test_report_excel_is_formatted_and_safe(db, tmp_path):
     board = book["班级总表"]
     # Exercises in the order they reached the class (here all in one run: in the order the files were graded).
     assert [c.value for c in board[1]] == ["学号", "姓名", "针对一个标杆大客户进行定量计算", "设计一个大客户四象限价值主张",
-                                           "为一家大客户写出客户战略画布"]
+                                           "为一家大客户写出客户战略画布", "总分", "总得分率"]
+    # Per-learner total over the three exercises (12 + 11 + 9 = 32 points; none was assigned, so all are owed):
+    # L001 12 + proposition 5 (four quadrants 3 + quantified 2) + canvas 1 = 18 → 56.3 %; L002 10 → 31.3 %; L003 0.
+    assert [[c.value for c in row][5:] for row in board.iter_rows(min_row=2)] == [
+        [18, pytest.approx(0.562, abs=1e-3)], [10, pytest.approx(0.312, abs=1e-3)], [0, 0]]
+    assert board["G2"].number_format == "0.0%"
     # L001 quantify 12/12. L002 v2: attractiveness 2 + ours 7.1 ≠ 6.8 → 0 + rival 1 + relative "0.94" (typed,
     # within 0.01 of 0.944) 2 + quadrant 2 + vulnerability 1 + quadrant2 1 + strategy: the old manual 1 still
     # counts (待复核) = 10 of 12.

@@ -19,7 +19,8 @@ KAM Lab trainer tools: assign exercises, collect submissions, grade, review, giv
 
 示例 / Example:
   kamlab exercises
-  kamlab assign wang-01-quantify --roster roster.csv --out class/ --db gradebook.sqlite
+  kamlab assign wang-01-quantify --roster roster.csv --out class/ --db gradebook.sqlite --due "2026-12-10 18:00"
+  kamlab packs --db gradebook.sqlite --class class/ --out packs/
   kamlab submit wang-01-quantify --pack class/L001 --out inbox/
   kamlab grade inbox/ --db gradebook.sqlite
   kamlab review --db gradebook.sqlite --out review.xlsx
@@ -72,7 +73,7 @@ def chinese_argparse():
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser (sub-commands exercises, assign, submit, grade, review, feedback, report, roster, desk)."""
+    """The argument parser (sub-commands exercises, assign, submit, grade, review, feedback, report, roster, packs, desk)."""
     with chinese_argparse():
         return _build_parser()
 
@@ -161,6 +162,17 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="路径", required=True, help="输出目录 / output folder")
     p.add_argument("--tz", metavar="时区", default="Asia/Shanghai", help="显示时间所用时区（默认 Asia/Shanghai） / time zone")
 
+    p = sub.add_parser("packs", help="每位学员一个练习包（zip，含学员须知） / one zip per learner",
+                       description="把 kamlab assign 生成的班级文件夹拆成每位学员一个 zip（学号-姓名.zip，含学员须知），\n"
+                                   "逐个发给本人；整个班级文件夹含全部学员的令牌，只留给培训师。\n"
+                                   "One zip per learner (with a one-page notice) from the class folder; the whole\n"
+                                   "class folder holds every token and stays with the trainer.", formatter_class=fmt)
+    p.add_argument("--db", metavar="文件", required=True, help="成绩册文件 / gradebook file")
+    p.add_argument("--class", dest="class_dir", metavar="文件夹", required=True,
+                   help="kamlab assign 的输出目录 / the class folder written by assign")
+    p.add_argument("--out", metavar="路径", required=True, help="输出目录 / output folder")
+    p.add_argument("--tz", metavar="时区", default="Asia/Shanghai", help="截止时间所用时区（默认 Asia/Shanghai） / time zone")
+
     p = sub.add_parser("roster", help="查看名单，移除或恢复学员 / list, remove or restore learners",
                        description="查看成绩册中的名单；移除的学员保留提交与成绩，但不再出现在名单、未提交清单、统计和反馈中，\n"
                                    "可随时恢复。\nList the class; a removed learner keeps their history but leaves lists and\n"
@@ -191,7 +203,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 STAGES = {"exercises": "keys", "assign": "assign", "submit": "submit", "grade": "grade_cli", "review": "review",
-          "feedback": "feedback", "report": "report", "roster": "roster"}
+          "feedback": "feedback", "report": "report", "roster": "roster", "packs": "packs"}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,7 +14,7 @@ import pytest
 from kamlab.cli import build_parser, main
 
 EX = "wang-01-quantify"
-VERBS = ["exercises", "assign", "submit", "grade", "review", "feedback", "report"]
+VERBS = ["exercises", "assign", "submit", "grade", "review", "feedback", "report", "roster", "packs"]
 
 
 @pytest.mark.parametrize("verb", VERBS)

@@ -85,3 +85,48 @@ def due_text(due_at: str | None, tz: str = DEFAULT_TZ) -> str:
     if not due_at:
         return ""
     return datetime.fromisoformat(due_at).astimezone(zone(tz)).strftime("%Y-%m-%d %H:%M")
+
+
+def set_due(*, db, exercise: str, due: str | datetime | None, late_penalty: float | str | None = None,
+            tz: str = DEFAULT_TZ) -> str | None:
+    """Set (``due`` = ``2026-12-10 18:00`` in ``tz``) or clear (``None``/``""``) the due date
+    of an exercise already assigned, with its late penalty (percent per started day, or
+    ``None``: no penalty); returns the due date in UTC (``None`` when cleared)."""
+    from . import gradebook
+
+    due_at = parse_due(due, tz) if due else None
+    rate = check_penalty(late_penalty)
+    con = gradebook.connect(db)
+    try:
+        if not gradebook.set_due(con, exercise, due_at, rate):
+            raise InputError("练习编号", f"练习“{exercise}”还没有布置：请先布置，再设截止时间", exercise)
+    finally:
+        con.close()
+    return due_at
+
+
+def late_frame(*, db, tz: str = DEFAULT_TZ):
+    """Every latest submission of an exercise with a due date: 学号, 练习, 提交时间, 截止,
+    迟交 (``""`` on time), 扣分 (by the exercise's penalty rule; 0 when off)."""
+    import pandas as pd
+
+    from . import gradebook
+    from .htmlpage import local_time
+
+    con = gradebook.connect(db, readonly=True)
+    try:
+        dues = gradebook.due_dates(con)
+        scores = gradebook.latest_scores(con)
+    finally:
+        con.close()
+    columns = ["学号", "练习", "提交时间", "截止", "迟交", "扣分"]
+    if scores.empty or not dues:
+        return pd.DataFrame(columns=columns)
+    rows = []
+    for (lid, x), g in scores[scores["exercise_id"].isin(dues)].groupby(["learner_id", "exercise_id"], sort=True):
+        due_at, rate = dues[x]
+        at = g["submitted_at"].iloc[0]
+        late = lateness(at, due_at)
+        rows.append((lid, x, local_time(at, tz), due_text(due_at, tz), late_text(late),
+                     penalty(float(g["score"].sum()), float(g["max_score"].sum()), late, rate)))
+    return pd.DataFrame(rows, columns=columns)

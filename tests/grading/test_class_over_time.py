@@ -160,3 +160,51 @@ def test_grading_the_same_files_again_says_nothing_new_was_added(tmp_path, monke
     assert "已评分 3 份，拒收 0 份（新增 1 份；其余 2 份此前已在成绩册中，只是重新评分）" in capsys.readouterr().out
     assert main(["grade", "--db", str(db)]) == 0
     assert "没有新增提交" in capsys.readouterr().out
+
+
+def test_the_desk_can_set_a_due_date_and_list_late_submissions(tmp_path):
+    from kamlab.grading.due import late_frame, set_due
+
+    db = _class(tmp_path)
+    assert grade([put(tmp_path, signed("L001", at="2026-11-26T11:00:00+00:00"), "a.json")], db=db)[0].accepted
+    assert late_frame(db=db).empty  # no due date yet: nothing is late
+    assert set_due(db=db, exercise=EX, due="2026-11-26 18:00") == "2026-11-26T10:00:00+00:00"
+    frame = late_frame(db=db)
+    assert frame.to_dict("records") == [{"学号": "L001", "练习": EX, "提交时间": "2026-11-26 19:00",
+                                         "截止": "2026-11-26 18:00", "迟交": "迟交 1 小时", "扣分": 0.0}]
+    set_due(db=db, exercise=EX, due="2026-11-26 18:00", late_penalty=50)
+    assert late_frame(db=db)["扣分"].tolist() == [6.0]  # 50 % of 12 for the one started day
+    set_due(db=db, exercise=EX, due=None)
+    assert late_frame(db=db).empty
+    with pytest.raises(InputError, match="还没有布置"):
+        set_due(db=db, exercise=CANVAS, due="2026-12-01 18:00")
+    with pytest.raises(InputError, match="「迟交扣分」应在 0 到 100 之间"):
+        set_due(db=db, exercise=EX, due="2026-12-01 18:00", late_penalty=150)
+
+
+def test_one_zip_per_learner_with_a_notice_and_nobody_elses_token(tmp_path, monkeypatch, capsys):
+    import json
+    import zipfile
+
+    from kamlab.learner.answers import AnswerStore
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "r.csv").write_text("学号,姓名\nL001,张三\nL002,李/四\n", encoding="utf-8")
+    assert main(["assign", EX, "--roster", "r.csv", "--out", "class", "--db", "gb.sqlite", "--due", "2026-12-10 18:00"]) == 0
+    assert main(["packs", "--db", "gb.sqlite", "--class", "class", "--out", "packs"]) == 0
+    assert "已生成 2 个学员练习包" in capsys.readouterr().out
+    assert sorted(p.name for p in (tmp_path / "packs").iterdir()) == ["L001-张三.zip", "L002-李四.zip"]
+    with zipfile.ZipFile(tmp_path / "packs/L001-张三.zip") as archive:
+        assert sorted(archive.namelist()) == ["L001-张三/assignment.json", f"L001-张三/{EX}.ipynb", "L001-张三/学员须知.html"]
+        tokens = {json.loads((tmp_path / f"class/{lid}/assignment.json").read_text(encoding="utf-8"))["token"]
+                  for lid in ("L001", "L002")}
+        body = b"".join(archive.read(n) for n in archive.namelist()).decode("utf-8")
+        assert sum(t in body for t in tokens) == 1  # only the learner's own token, no roster.csv
+        notice = archive.read("L001-张三/学员须知.html").decode("utf-8")
+        archive.extractall(tmp_path / "learner")
+    assert "张三（L001）" in notice and f"{EX}.ipynb" in notice and "2026-12-10 18:00" in notice
+    assert "生成提交文件" in notice and "不要转发" in notice
+    # The unzipped pack is enough to hand in.
+    AnswerStore(EX, tmp_path / "learner/L001-张三/kamlab-answers").save({"questions": {"attractiveness": "7.4"}})
+    assert main(["submit", EX, "--pack", "learner/L001-张三", "--out", "inbox", "--yes"]) == 0
+    assert grade(["inbox"], db="gb.sqlite")[0].accepted

@@ -38,6 +38,7 @@ run holding it, so two ``grade`` runs at once are serialised.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
@@ -52,6 +53,8 @@ from ..errors import InputError
 
 APPLICATION_ID = 0x4B414D4C  # "KAML"
 BUSY_SECONDS = 60.0
+READ_ONLY = ("是只读的，不能写入：请检查文件（及所在文件夹）的权限，或把它复制到可写的文件夹再用；"
+             "只读的成绩册仍可生成反馈页面和班级报告")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS learners (
@@ -147,6 +150,8 @@ def connect(path: str | Path, *, create: bool = False, readonly: bool = False) -
         raise _refuse(path, "不存在：请检查路径是否拼错；新的成绩册由 kamlab assign 或带 --roster 的 kamlab grade 创建")
     if not exists and not path.parent.is_dir():
         raise _refuse(path, f"所在的文件夹“{path.parent}”不存在")
+    if exists and not readonly and not os.access(path, os.W_OK):
+        raise _refuse(path, READ_ONLY)
     try:
         if readonly:
             con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_SECONDS)
@@ -218,6 +223,8 @@ def retry(action: Callable[[], T], attempts: int = 5) -> T:
         try:
             return action()
         except sqlite3.OperationalError as error:
+            if "readonly" in str(error) or "read-only" in str(error):
+                raise InputError("成绩册", f"{READ_ONLY}（SQLite 报告：{error}）") from None
             if "locked" not in str(error) and "busy" not in str(error) or attempt == attempts - 1:
                 raise InputError("成绩册", f"被另一个程序长时间占用，请稍后再试（{error}）") from None
             time.sleep(0.2 * (attempt + 1))

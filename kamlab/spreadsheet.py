@@ -37,7 +37,6 @@ import csv
 import io
 import math
 import os
-import re
 import stat
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time
@@ -280,9 +279,6 @@ def _default_format(series: pd.Series) -> str | None:
     return None
 
 
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
 def _excel_value(value: object) -> object:
     if value is None:
         return None
@@ -336,9 +332,6 @@ def write_excel(path: str | Path, sheets: Mapping[str, pd.DataFrame], *,
                 value = _excel_value(raw)
                 cell = ws.cell(row=r, column=c)
                 if isinstance(value, str):
-                    # Control characters (BEL, ESC … pasted from other systems) are not allowed in
-                    # .xlsx: left out of the cell (the gradebook keeps the text as it was).
-                    value = _ILLEGAL.sub("", value)
                     cell.value = value
                     cell.data_type = "s"  # never a formula, whatever the text begins with
                     if value.startswith(_FORMULA_START):

@@ -83,7 +83,7 @@ def test_text_keywords_give_partial_points_with_a_readable_explanation():
          "key": {"keywords": ["价值主张", "大客户经理|专人", "高层"], "need": 2, "min_chars": 4}}
     full = rubric.score_text(q, "指定专人负责，写价值主张，再请高层拜访")
     assert full.score == 3  # 3 found, 2 needed → capped at full points
-    assert full.detail.startswith("命中要点：价值主张、专人、高层（满分需提到 2 个要点")
+    assert full.detail == "命中要点：价值主张、专人、高层（满分需提到 2 个要点）"  # 自动初评 is the state's to say, not stored
     half = rubric.score_text(q, "安排高层会晤一次")
     assert half.score == 1.5  # 1 of 2 → 3 × 1/2
     assert half.detail.startswith("命中要点：高层；未提到：价值主张、大客户经理/专人（")

@@ -43,11 +43,21 @@ def check_id(learner: str) -> str | None:
 FOOTER_IDS = frozenset({"合计", "总计", "小计", "共计", "总数", "人数", "统计", "total", "sum", "count"})
 _HEADCOUNT = re.compile(r"(共|合计|总计)?\s*\d+\s*(人|名|位)\s*", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_EXCEL_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def clean_text(text: str) -> str:
     """``text`` without control characters (BEL, ESC …; tabs and line breaks become spaces)."""
     return _CONTROL.sub("", str(text).replace("\t", " ").replace("\n", " ").replace("\r", " "))
+
+
+def excel_ready(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with control characters left out of its text cells (an .xlsx cannot hold
+    BEL, ESC …; the gradebook keeps the text as it came). Line breaks and tabs stay."""
+    text = [c for c in frame.columns if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c])]
+    if not text:
+        return frame
+    return frame.assign(**{c: [_EXCEL_BAD.sub("", v) if isinstance(v, str) else v for v in frame[c]] for c in text})
 
 
 class Roster(dict[str, str]):

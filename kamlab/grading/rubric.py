@@ -114,7 +114,7 @@ def score_text(q: dict[str, Any], value: Any) -> Mark:
     detail = f"命中要点：{'、'.join(found) or '无'}"
     if absent:
         detail += f"；未提到：{'、'.join(absent)}"
-    detail += f"（满分需提到 {need} 个要点；自动初评，以培训师复核为准）"
+    detail += f"（满分需提到 {need} 个要点）"  # provisional or not is the answer's state (rubric.score_state)
     return Mark(score, points, shown, detail)
 
 

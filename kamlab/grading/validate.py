@@ -67,7 +67,7 @@ def parse(raw: bytes, roster: dict[str, str], tokens: dict[str, str], known: set
     except (UnicodeDecodeError, ValueError) as error:
         raise Rejected(f"不是有效的 JSON：{str(error)[:120]}") from None
     if not isinstance(data, dict) or data.get("schema") != submit.SCHEMA:
-        raise Rejected("不是 kamlab 提交文件（格式标识 schema 不是 kamlab-submission）")
+        raise Rejected("不是 kamlab 提交文件：应是学员在练习末尾点“生成提交文件”（或 kamlab submit）得到的 .json 文件")
     if not isinstance(data.get("version"), int) or isinstance(data.get("version"), bool):
         raise _wrong_type("version", int, data.get("version"))
     if data["version"] == 1 or "checksum" in data and "signature" not in data:

@@ -25,7 +25,7 @@ def bad_cases():
     yield "过大", " " * (MAX_BYTES + 1)
     yield "JSON", "{not json"
     yield "JSON", '{"x": NaN}'
-    yield "格式标识 schema 不是 kamlab-submission", resign({**signed(), "schema": "other"})
+    yield "不是 kamlab 提交文件：应是学员在练习末尾点“生成提交文件”", resign({**signed(), "schema": "other"})
     yield "版本", resign({**signed(), "version": 3})
     missing = signed()
     del missing["learner"]

@@ -51,6 +51,9 @@ def check_target(con: sqlite3.Connection, learner: str, exercise: str, question:
     """Raise :class:`InputError` unless learner, exercise and question exist; return the target."""
     names = gradebook.roster(con)
     if learner not in names:
+        if learner in gradebook.removed(con):
+            raise InputError("学号", f"“{learner}”已从班级移除：先用 kamlab roster restore {learner} 恢复，才能为其评分",
+                             learner)
         raise InputError("学号", f"“{learner}”不在名单中；名单中的学号（最接近的在前）：{_choices(learner, list(names))}", learner)
     ids = exercise_ids()
     if exercise not in ids:

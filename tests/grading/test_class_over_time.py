@@ -13,7 +13,7 @@ from gradingkit import CANVAS, EX, RIGHT, TOKENS, put, signed
 
 from kamlab.cli import main
 from kamlab.errors import InputError
-from kamlab.grading import assign, grade, read_roster, write_feedback, write_report
+from kamlab.grading import assign, grade, read_roster, set_manual, write_feedback, write_report
 from kamlab.grading.due import late_text, parse_due, penalty
 from kamlab.grading.names import file_stem
 from kamlab.grading.roster import remove_learner, restore_learner, roster_frame
@@ -68,6 +68,8 @@ def test_a_removed_learner_keeps_history_but_leaves_lists_rates_and_pages(tmp_pa
     assert "李四" not in html.read_text(encoding="utf-8")
     pages = write_feedback(db=db, out=tmp_path / "fb")
     assert {p.name for p in pages} == {f"{file_stem(x)}.html" for x in ("L001", "L003")}
+    with pytest.raises(InputError, match="“L002”已从班级移除：先用 kamlab roster restore L002 恢复"):
+        set_manual(db=db, learner="L002", exercise=EX, question="strategy", score=1)
     # Restored: everything comes back, the score included.
     assert restore_learner(db=db, learner="L002") == "李四"
     board = pd.read_excel(write_report(db=db, out=tmp_path / "rep2")[1], sheet_name="班级总表")

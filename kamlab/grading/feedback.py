@@ -22,6 +22,7 @@ import pandas as pd
 
 from ..errors import InputError
 from . import gradebook
+from .due import due_text, late_text, lateness, penalty
 from .htmlpage import DEFAULT_TZ, answer_html, e, local_time, page, zone
 from .keys import check_exercise, load_key
 from .names import file_stem
@@ -48,13 +49,19 @@ def _explanation(q: dict, row, state: str) -> str:
 
 
 def exercise_section(exercise: str, rows: pd.DataFrame, answers: dict, overall: str, *, model_answers: bool,
-                     tz: str) -> str:
-    """One exercise of one learner's page."""
+                     tz: str, due: tuple[str, float | None] | None = None) -> str:
+    """One exercise of one learner's page (``due``: the exercise's due date and late penalty)."""
     sheet, questions = load_key(exercise)
     first = rows.iloc[0]
     total, top = rows["score"].sum(), rows["max_score"].sum()
-    parts = [f"<h2>{e(sheet.title)}</h2><p>第 {int(first['version'])} 版提交，提交时间 {e(local_time(first['submitted_at'], tz))}；"
-             f"得分 <span class='score'>{total:g} / {top:g}</span></p>"]
+    due_at, rate = due or (None, None)
+    late = lateness(first["submitted_at"], due_at)
+    taken = penalty(total, top, late, rate)
+    when = f"第 {int(first['version'])} 版提交，提交时间 {e(local_time(first['submitted_at'], tz))}"
+    if late:
+        when += (f"（<span class='tag review'>{e(late_text(late))}</span>，截止 {e(due_text(due_at, tz))}"
+                 + (f"，按迟交规则扣 {taken:g} 分" if taken else "") + "）")
+    parts = [f"<h2>{e(sheet.title)}</h2><p>{when}；得分 <span class='score'>{total - taken:g} / {top:g}</span></p>"]
     if overall:
         parts.append(f"<p><b>培训师总评：</b>{e(overall)}</p>")
     for r in rows.itertuples():
@@ -78,12 +85,15 @@ def exercise_section(exercise: str, rows: pd.DataFrame, answers: dict, overall: 
 
 def learner_page(learner: str, name: str, scores: pd.DataFrame, raws: dict[tuple[str, str], str],
                  comments: dict[tuple[str, str], str], exercises: list[str], titles: dict[str, str], *,
-                 hide_models: set[str] | bool = False, tz: str = DEFAULT_TZ) -> str:
-    """The HTML page of one learner from their rows of :func:`gradebook.latest_scores`."""
+                 hide_models: set[str] | bool = False, tz: str = DEFAULT_TZ,
+                 owed: set[tuple[str, str]] | None = None, dues: dict[str, tuple[str, float | None]] | None = None) -> str:
+    """The HTML page of one learner from their rows of :func:`gradebook.latest_scores`.
+    Exercises not submitted are listed only when they were given to the learner (``owed``
+    (learner, exercise) pairs; all when not given)."""
     mine = scores[scores["learner_id"] == learner]
     who = f"{name}（{learner}）" if name else learner
     parts = [f"<h1>练习反馈：{e(who)}</h1>"]
-    missing = [x for x in exercises if x not in set(mine["exercise_id"])]
+    missing = [x for x in exercises if x not in set(mine["exercise_id"]) and (owed is None or (learner, x) in owed)]
     if missing:
         parts.append("<p><b>尚未收到以下练习的提交：</b></p><ul class='missing'>"
                      + "".join(f"<li>{e(titles.get(x, x))}</li>" for x in missing) + "</ul>")
@@ -93,7 +103,7 @@ def learner_page(learner: str, name: str, scores: pd.DataFrame, raws: dict[tuple
         answers = json.loads(raw).get("answers", {}) if raw else {}
         show = not (hide_models is True or (isinstance(hide_models, set) and exercise in hide_models))
         parts.append(exercise_section(exercise, rows, answers, comments.get((learner, exercise), ""),
-                                      model_answers=show, tz=tz))
+                                      model_answers=show, tz=tz, due=(dues or {}).get(exercise)))
     return page(f"练习反馈 {who}", "".join(parts))
 
 
@@ -115,10 +125,12 @@ def write_feedback(*, db: str | Path, out: str | Path, no_model_answers: Iterabl
     try:
         scores, names = gradebook.latest_scores(con), gradebook.roster(con)
         comments, raws, exercises = gradebook.overall_comments(con), gradebook.latest_raw(con), gradebook.class_exercises(con)
+        owed, dues = gradebook.expected(con), gradebook.due_dates(con)
     finally:
         con.close()
     titles = {x: load_key(x)[0].title for x in exercises}
-    pages = {learner: learner_page(learner, name, scores, raws, comments, exercises, titles, hide_models=hide, tz=tz)
+    pages = {learner: learner_page(learner, name, scores, raws, comments, exercises, titles, hide_models=hide, tz=tz,
+                                   owed=owed, dues=dues)
              for learner, name in names.items()}
     out.mkdir(parents=True, exist_ok=True)
     written = []

@@ -19,7 +19,14 @@ Tables:
   manual score still counts but is marked 待复核 (needs review). Re-grading never touches
   this table;
 - ``exercises(seq, exercise_id)``: the class's exercises in the order they first appeared
-  (assigned, or first submitted), by sequence number.
+  (assigned, or first submitted), by sequence number;
+- ``learners.removed_at``: set by ``kamlab roster remove``: the learner keeps their
+  submissions and scores but is left out of lists, rates and pages until restored;
+- ``assigned_to(learner_id, exercise_id)``: who was given each exercise by ``assign`` (a
+  learner added to the roster later is not missing it); an exercise never assigned (only
+  submitted) is expected from every learner;
+- ``assigned.due_at`` (UTC, or NULL: no due date) and ``assigned.late_penalty`` (share of
+  the exercise's points taken off per started day late, or NULL: no penalty).
 
 The schema version is SQLite's ``user_version``; ``application_id`` marks the file as a
 kamlab gradebook; an older schema is upgraded when the file is opened (``MIGRATIONS``).
@@ -31,6 +38,7 @@ run holding it, so two ``grade`` runs at once are serialised.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
@@ -45,6 +53,8 @@ from ..errors import InputError
 
 APPLICATION_ID = 0x4B414D4C  # "KAML"
 BUSY_SECONDS = 60.0
+READ_ONLY = ("是只读的，不能写入：请检查文件（及所在文件夹）的权限，或把它复制到可写的文件夹再用；"
+             "只读的成绩册仍可生成反馈页面和班级报告")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS learners (
@@ -78,6 +88,15 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
      "SELECT exercise_id, assigned_at AS t FROM assigned UNION ALL "
      "SELECT exercise_id, MIN(received_at) FROM submissions GROUP BY exercise_id) "
      "GROUP BY exercise_id ORDER BY MIN(t), exercise_id"),
+    # 4: removed learners (kept with their history, hidden from lists and rates); who was
+    # given each exercise (a learner added later is not missing it); due dates and an
+    # optional late penalty per exercise.
+    ("ALTER TABLE learners ADD COLUMN removed_at TEXT",
+     "CREATE TABLE assigned_to (learner_id TEXT NOT NULL REFERENCES learners(learner_id), "
+     "exercise_id TEXT NOT NULL, PRIMARY KEY (learner_id, exercise_id))",
+     "INSERT INTO assigned_to SELECT l.learner_id, a.exercise_id FROM learners l, assigned a",
+     "ALTER TABLE assigned ADD COLUMN due_at TEXT",
+     "ALTER TABLE assigned ADD COLUMN late_penalty REAL"),
 )
 SCHEMA_VERSION = 2 + len(MIGRATIONS)
 
@@ -131,6 +150,8 @@ def connect(path: str | Path, *, create: bool = False, readonly: bool = False) -
         raise _refuse(path, "不存在：请检查路径是否拼错；新的成绩册由 kamlab assign 或带 --roster 的 kamlab grade 创建")
     if not exists and not path.parent.is_dir():
         raise _refuse(path, f"所在的文件夹“{path.parent}”不存在")
+    if exists and not readonly and not os.access(path, os.W_OK):
+        raise _refuse(path, READ_ONLY)
     try:
         if readonly:
             con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_SECONDS)
@@ -202,6 +223,8 @@ def retry(action: Callable[[], T], attempts: int = 5) -> T:
         try:
             return action()
         except sqlite3.OperationalError as error:
+            if "readonly" in str(error) or "read-only" in str(error):
+                raise InputError("成绩册", f"{READ_ONLY}（SQLite 报告：{error}）") from None
             if "locked" not in str(error) and "busy" not in str(error) or attempt == attempts - 1:
                 raise InputError("成绩册", f"被另一个程序长时间占用，请稍后再试（{error}）") from None
             time.sleep(0.2 * (attempt + 1))
@@ -212,7 +235,8 @@ def retry(action: Callable[[], T], attempts: int = 5) -> T:
 
 
 def set_roster(con: sqlite3.Connection, roster: dict[str, str]) -> None:
-    """Add or rename learners (never deletes one: their submissions stay)."""
+    """Add or rename learners (never deletes one: their submissions stay; a removed learner
+    stays removed until restored)."""
     def run() -> None:
         with transaction(con):
             con.executemany("INSERT INTO learners (learner_id, name) VALUES (?, ?) "
@@ -220,9 +244,27 @@ def set_roster(con: sqlite3.Connection, roster: dict[str, str]) -> None:
     retry(run)
 
 
-def roster(con: sqlite3.Connection) -> dict[str, str]:
-    """Learner id → name."""
-    return dict(con.execute("SELECT learner_id, name FROM learners ORDER BY learner_id"))
+def roster(con: sqlite3.Connection, *, include_removed: bool = False) -> dict[str, str]:
+    """Learner id → name of the class (removed learners only with ``include_removed``)."""
+    where = "" if include_removed else " WHERE removed_at IS NULL"
+    return dict(con.execute(f"SELECT learner_id, name FROM learners{where} ORDER BY learner_id"))
+
+
+def removed(con: sqlite3.Connection) -> dict[str, str]:
+    """Removed learner id → name."""
+    return dict(con.execute("SELECT learner_id, name FROM learners WHERE removed_at IS NOT NULL ORDER BY learner_id"))
+
+
+def set_removed(con: sqlite3.Connection, learner: str, remove: bool) -> bool:
+    """Remove (``True``) or restore a learner; False when the learner was already so."""
+    def run() -> bool:
+        with transaction(con):
+            if remove:
+                sql = "UPDATE learners SET removed_at = ? WHERE learner_id = ? AND removed_at IS NULL"
+                return con.execute(sql, (now(), learner)).rowcount > 0
+            sql = "UPDATE learners SET removed_at = NULL WHERE learner_id = ? AND removed_at IS NOT NULL"
+            return con.execute(sql, (learner,)).rowcount > 0
+    return retry(run)
 
 
 def tokens(con: sqlite3.Connection) -> dict[str, str]:
@@ -246,7 +288,8 @@ def ensure_tokens(con: sqlite3.Connection, learners: Iterable[str], make: Callab
 
 
 def store_submissions(con: sqlite3.Connection, items: list[dict[str, Any]]) -> list[int]:
-    """Store accepted submissions with their scores in one transaction; return row ids.
+    """Store accepted submissions with their scores in one transaction; return row ids
+    (``item["new"]`` is set to whether the submission was not stored before).
 
     Each item: ``learner``, ``exercise``, ``assignment``, ``submitted_at`` (UTC ISO),
     ``signature``, ``raw`` (JSON text) and ``marks`` [(question id, score, max, answer,
@@ -256,12 +299,12 @@ def store_submissions(con: sqlite3.Connection, items: list[dict[str, Any]]) -> l
         ids = []
         with transaction(con):
             for it in items:
-                con.execute(
+                it["new"] = con.execute(
                     "INSERT INTO submissions (learner_id, exercise_id, assignment_id, submitted_at, received_at, "
                     "signature, raw) VALUES (?, ?, ?, ?, ?, ?, ?) "
                     "ON CONFLICT(learner_id, exercise_id, signature) DO NOTHING",
                     (it["learner"], it["exercise"], it["assignment"], it["submitted_at"], now(),
-                     it["signature"], it["raw"]))
+                     it["signature"], it["raw"])).rowcount > 0
                 _note_exercise(con, it["exercise"])
                 (sid,) = con.execute("SELECT id FROM submissions WHERE learner_id = ? AND exercise_id = ? "
                                      "AND signature = ?", (it["learner"], it["exercise"], it["signature"])).fetchone()
@@ -287,15 +330,50 @@ def latest_raw(con: sqlite3.Connection) -> dict[tuple[str, str], str]:
         f"SELECT learner_id, exercise_id, raw FROM ({VERSIONS}) WHERE is_latest")}
 
 
-def record_assignment(con: sqlite3.Connection, exercise: str, assignment: str) -> None:
-    """Remember that ``exercise`` was assigned (as ``assignment``)."""
+def record_assignment(con: sqlite3.Connection, exercise: str, assignment: str, learners: Iterable[str] = (),
+                      due_at: str | None = None, late_penalty: float | None = None) -> None:
+    """Remember that ``exercise`` was assigned (as ``assignment``) to ``learners``, with its
+    due date (UTC ISO) and late penalty (``None`` keeps what was set before)."""
+    learners = list(learners)
+
     def run() -> None:
         with transaction(con):
-            con.execute("INSERT INTO assigned VALUES (?, ?, ?) ON CONFLICT(exercise_id) DO UPDATE SET "
-                        "assignment_id = excluded.assignment_id, assigned_at = excluded.assigned_at",
-                        (exercise, assignment, now()))
+            con.execute("INSERT INTO assigned (exercise_id, assignment_id, assigned_at, due_at, late_penalty) "
+                        "VALUES (?, ?, ?, ?, ?) ON CONFLICT(exercise_id) DO UPDATE SET "
+                        "assignment_id = excluded.assignment_id, assigned_at = excluded.assigned_at, "
+                        "due_at = COALESCE(excluded.due_at, assigned.due_at), "
+                        "late_penalty = COALESCE(excluded.late_penalty, assigned.late_penalty)",
+                        (exercise, assignment, now(), due_at, late_penalty))
+            con.executemany("INSERT INTO assigned_to VALUES (?, ?) ON CONFLICT DO NOTHING",
+                            [(lid, exercise) for lid in learners])
             _note_exercise(con, exercise)
     retry(run)
+
+
+def set_due(con: sqlite3.Connection, exercise: str, due_at: str | None, late_penalty: float | None) -> bool:
+    """Set (or clear, with ``None``) an assigned exercise's due date and late penalty;
+    False when the exercise was never assigned."""
+    def run() -> bool:
+        with transaction(con):
+            return con.execute("UPDATE assigned SET due_at = ?, late_penalty = ? WHERE exercise_id = ?",
+                               (due_at, late_penalty, exercise)).rowcount > 0
+    return retry(run)
+
+
+def due_dates(con: sqlite3.Connection) -> dict[str, tuple[str, float | None]]:
+    """Exercise → (due date UTC ISO, late penalty or None), for exercises with a due date."""
+    return {r[0]: (r[1], r[2]) for r in con.execute(
+        "SELECT exercise_id, due_at, late_penalty FROM assigned WHERE due_at IS NOT NULL")}
+
+
+def expected(con: sqlite3.Connection) -> set[tuple[str, str]]:
+    """(learner, exercise) pairs the class owes: each assigned exercise from the learners it
+    was given to, each exercise never assigned from every learner; removed learners left out."""
+    return set(con.execute(
+        "SELECT t.learner_id, t.exercise_id FROM assigned_to t JOIN learners l USING (learner_id) "
+        "WHERE l.removed_at IS NULL UNION "
+        "SELECT l.learner_id, e.exercise_id FROM learners l, exercises e WHERE l.removed_at IS NULL "
+        "AND e.exercise_id NOT IN (SELECT exercise_id FROM assigned)"))
 
 
 def _note_exercise(con: sqlite3.Connection, exercise: str) -> None:
@@ -309,10 +387,15 @@ def class_exercises(con: sqlite3.Connection) -> list[str]:
     return [r[0] for r in con.execute("SELECT exercise_id FROM exercises ORDER BY seq")]
 
 
-def latest_scores(con: sqlite3.Connection) -> pd.DataFrame:
+def latest_scores(con: sqlite3.Connection, *, include_removed: bool = False) -> pd.DataFrame:
     """Per learner × exercise × question of the latest submission: effective score,
-    automatic and manual score, answer, comment and ``needs_review`` (0/1)."""
-    return pd.read_sql_query(LATEST_SCORES, con)
+    automatic and manual score, answer, comment and ``needs_review`` (0/1). Removed
+    learners' rows only with ``include_removed``."""
+    frame = pd.read_sql_query(LATEST_SCORES, con)
+    if include_removed or frame.empty:
+        return frame
+    gone = set(removed(con))
+    return frame[~frame["learner_id"].isin(gone)].reset_index(drop=True) if gone else frame
 
 
 def latest_answer(con: sqlite3.Connection, learner: str, exercise: str, question: str) -> str | None:

@@ -74,9 +74,9 @@ def score_number(q: dict[str, Any], value: Any) -> Mark:
     if value is None or (isinstance(value, str) and not value.strip()):
         return Mark(0, points, shown, "未作答")
     try:
-        number = _checks.to_number(value.replace("%", "") if isinstance(value, str) else value, q["label"])
+        number = _checks.typed_number(value, q["label"], q.get("unit", ""))
     except InputError:
-        return Mark(0, points, shown, f"“{value}”不是数字")
+        return Mark(0, points, shown, f"“{value}”不是数字（{_checks.NUMBER_FORMS}）")
     if abs(number - expected) <= tol + 1e-9:
         return Mark(points, points, shown, "正确")
     return Mark(0, points, shown, f"回答 {_fmt(number)}，与参考答案相差 {_fmt(number - expected)}")
@@ -114,7 +114,7 @@ def score_text(q: dict[str, Any], value: Any) -> Mark:
     detail = f"命中要点：{'、'.join(found) or '无'}"
     if absent:
         detail += f"；未提到：{'、'.join(absent)}"
-    detail += f"（满分需提到 {need} 个要点；自动初评，以培训师复核为准）"
+    detail += f"（满分需提到 {need} 个要点）"  # provisional or not is the answer's state (rubric.score_state)
     return Mark(score, points, shown, detail)
 
 

@@ -98,7 +98,12 @@ def test_report_excel_is_formatted_and_safe(db, tmp_path):
     board = book["班级总表"]
     # Exercises in the order they reached the class (here all in one run: in the order the files were graded).
     assert [c.value for c in board[1]] == ["学号", "姓名", "针对一个标杆大客户进行定量计算", "设计一个大客户四象限价值主张",
-                                           "为一家大客户写出客户战略画布"]
+                                           "为一家大客户写出客户战略画布", "总分", "总得分率"]
+    # Per-learner total over the three exercises (12 + 11 + 9 = 32 points; none was assigned, so all are owed):
+    # L001 12 + proposition 5 (four quadrants 3 + quantified 2) + canvas 1 = 18 → 56.3 %; L002 10 → 31.3 %; L003 0.
+    assert [[c.value for c in row][5:] for row in board.iter_rows(min_row=2)] == [
+        [18, pytest.approx(0.562, abs=1e-3)], [10, pytest.approx(0.312, abs=1e-3)], [0, 0]]
+    assert board["G2"].number_format == "0.0%"
     # L001 quantify 12/12. L002 v2: attractiveness 2 + ours 7.1 ≠ 6.8 → 0 + rival 1 + relative "0.94" (typed,
     # within 0.01 of 0.944) 2 + quadrant 2 + vulnerability 1 + quadrant2 1 + strategy: the old manual 1 still
     # counts (待复核) = 10 of 12.
@@ -180,3 +185,50 @@ def test_once_a_person_scored_the_page_shows_their_score_and_comment_only(db, tm
     assert "✗" not in prop and "✓" not in prop and "应为数字" not in prop and "自动初评" not in prop
     strategy = sections["针对一个标杆大客户进行定量计算"].split("<section class='q'>")[-1]
     assert "2 / 2" in strategy and "自动初评" not in strategy and "以培训师复核为准" not in strategy
+
+
+def test_control_characters_in_answers_and_names_do_not_break_the_excel_lists(tmp_path, capsys):
+    from kamlab.cli import main
+    from kamlab.grading import gradebook as gb
+
+    db = make_db(tmp_path)
+    con = gb.connect(db)
+    gb.set_roster(con, {"L002": "李\x07四\x1b"})  # a name pasted from a terminal, BEL and ESC included
+    con.close()
+    answer = {**RIGHT, "strategy": "选择性投入\x07，补齐交付\x1b[31m短板，提升服务支持"}
+    assert grade([put(tmp_path, signed("L002", answer), "bel.json")], db=db)[0].accepted
+    assert main(["review", "--db", str(db), "--out", str(tmp_path / "review.xlsx")]) == 0
+    assert main(["report", "--db", str(db), "--out", str(tmp_path / "rep")]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+    listed = load_workbook(tmp_path / "review.xlsx").active
+    header = [c.value for c in listed[1]]
+    assert listed.cell(2, header.index("回答") + 1).value == "选择性投入，补齐交付[31m短板，提升服务支持"
+    assert listed.cell(2, header.index("姓名") + 1).value == "李四"
+    con = gb.connect(db, readonly=True)  # the gradebook keeps the text as it came
+    assert "\x07" in gb.latest_answer(con, "L002", EX, "strategy")
+    con.close()
+
+
+def test_the_review_list_is_fillable_in_excel(db, tmp_path):
+    from kamlab.grading import write_review
+
+    n = write_review(db=db, out=tmp_path / "review.xlsx")
+    ws = load_workbook(tmp_path / "review.xlsx").active
+    header = [c.value for c in ws[1]]
+    col = {name: chr(ord("A") + header.index(name)) for name in ("回答", "得分", "满分", "评语", "答案校验")}
+    (rule,) = ws.data_validations.dataValidation
+    assert rule.type == "decimal" and rule.operator == "between" and rule.formula1 == "0"
+    assert rule.formula2 == f"{col['满分']}2" and str(rule.sqref) == f"{col['得分']}2:{col['得分']}{n + 1}"
+    assert rule.showErrorMessage and "0 到该题满分" in rule.error
+    assert ws.column_dimensions[col["回答"]].width == 60 and ws.column_dimensions[col["评语"]].width == 40
+    assert all(ws[f"{col['回答']}{r}"].alignment.wrap_text for r in range(2, n + 2))
+    assert all(len(ws[f"{col['答案校验']}{r}"].value) == 8 for r in range(2, n + 2))
+
+
+def test_report_ids_and_figures_never_break_mid_string_on_a_phone(db, tmp_path):
+    html = write_report(db=db, out=tmp_path / "rep")[0].read_text(encoding="utf-8")
+    # body{overflow-wrap:anywhere} broke "L001" and "100.0%" across lines in a 390 px column; these cells
+    # stay whole and the table scrolls sideways inside .wide instead.
+    assert ".nw{white-space:nowrap;overflow-wrap:normal;word-break:keep-all}" in html
+    assert "<td class='nw'>L001</td>" in html and "<td class='nw'>100.0%</td>" in html
+    assert "<td>L001</td>" not in html and "<td>100.0%</td>" not in html

@@ -19,6 +19,10 @@ Reading — :func:`read_table`::
   ``"2"``/``"1.5"``; dates as ISO text); rows with every cell empty are dropped.
 - The frame's index is the row's **line number in the file** (header = line 1), so
   a caller can say where a bad value is: ``cell_error(filename, line, column, …)``.
+- An ``.xlsx`` is refused before any reader opens it when its parts inflate past 64 MB
+  (a deflate bomb) or a sheet's declared or used range reaches past 100,000 rows,
+  500 columns or 2,000,000 cells (one cell at ``XFD1048576`` would otherwise make the
+  reader allocate ≈ 549 GB): see :mod:`kamlab._xlsx_guard`.
 - Paths are read only when they are regular files, never more than ``max_bytes``
   + 1 bytes (a FIFO, a device or a symlink to ``/dev/zero`` is refused).
 
@@ -44,6 +48,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ._xlsx_guard import check_xlsx
 from .errors import InputError
 
 #: Largest file :func:`read_table` accepts by default (5 MB: a roster or a review list of
@@ -164,7 +169,10 @@ def _damaged(filename: str, error: Exception) -> InputError:
 
 def _xlsx_rows(raw: bytes, filename: str, sheet: str | int) -> list[list[str]]:
     """Rows of one worksheet as text. python-calamine (a Rust reader, ~7× faster than openpyxl
-    on a 10,000-row sheet) when it is installed; openpyxl otherwise (e.g. in JupyterLite)."""
+    on a 10,000-row sheet) when it is installed; openpyxl otherwise (e.g. in JupyterLite).
+    Either reader gets the file only once :func:`kamlab._xlsx_guard.check_xlsx` has bounded
+    what it inflates to and how far its sheets reach."""
+    check_xlsx(raw, filename)
     try:
         from python_calamine import CalamineWorkbook
     except ImportError:

@@ -103,6 +103,35 @@ def profile_from_dict(data: object) -> CompanyProfile:
                         accounts, bool(data.get("use_example", False)))
 
 
+def recover_profile(data: object) -> tuple[CompanyProfile, str] | None:
+    """What can be kept of a saved profile that :func:`profile_from_dict` refuses.
+
+    A repeated or blank account name keeps the first row of each name (the others are
+    named in the returned Chinese note); a profile whose company, unit or list is
+    unusable is not recovered (``None``).
+    """
+    if not isinstance(data, Mapping) or not isinstance(data.get("accounts", []), list):
+        return None
+    kept: list[Mapping[str, object]] = []
+    seen: set[str] = set()
+    dropped: list[str] = []
+    for i, row in enumerate(data.get("accounts", []), 1):
+        if not isinstance(row, Mapping):
+            return None
+        name = "" if row.get("客户") is None else str(row.get("客户")).strip()
+        if not name or name in seen:
+            dropped.append(f"第 {i} 行（{'空名称' if not name else '重复的“' + name + '”'}）")
+            continue
+        seen.add(name)
+        kept.append(row)
+    try:
+        profile = make_profile(data.get("company", ""), data.get("industry", ""), data.get("unit", "万元"),
+                               kept, bool(data.get("use_example", False)))
+    except InputError:
+        return None
+    return profile, f"保留了 {len(kept)} 家客户，略去 {'、'.join(dropped[:5])}{'等' if len(dropped) > 5 else ''}"
+
+
 def starting_rows(profile: CompanyProfile, columns: Sequence[str],
                   example: Sequence[Mapping[str, object]]) -> list[dict[str, str]]:
     """A table calculator's first rows: the learner's accounts in its columns, or the example.

@@ -91,6 +91,28 @@ def _why(error: OSError) -> str:
     return error.strerror or type(error).__name__
 
 
+class _NotANumber(ValueError):
+    """A saved number no calculation can use (``NaN``, ``Infinity``, ``1e400``, ``10**400``)."""
+
+
+def _refuse_number(name: str) -> float:
+    raise _NotANumber(name)
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise _NotANumber(text)
+    return value
+
+
+def _finite_int(text: str) -> int:
+    value = int(text)
+    if abs(value) > 1 << 53:  # past what a float holds exactly; 10**400 cannot become a float at all
+        raise _NotANumber(text[:20])
+    return value
+
+
 def _valid(data: object, key: str) -> bool:
     return (isinstance(data, dict) and data.get("schema") == SCHEMA and data.get("key") == key
             and data.get("version") == VERSION and isinstance(data.get("answers"), dict))
@@ -155,14 +177,22 @@ class AnswerStore:
                 raise IsADirectoryError(str(path))
             if not path.exists():
                 return None
-            text = path.read_text(encoding="utf-8")
+            raw = path.read_bytes()
         except OSError as error:
             self.writable = False
             self.notice = (f"无法读取答案文件“{path}”（{_why(error)}）；本页输入只保留在内存中，"
                            "不会覆盖该文件，请用“导出”保存。")
             return None
         try:
-            data = json.loads(text)
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            self.set_aside("不是 UTF-8 编码（可能被记事本等编辑器另存过）")
+            return None
+        try:
+            data = json.loads(text, parse_constant=_refuse_number, parse_float=_finite, parse_int=_finite_int)
+        except _NotANumber:
+            self.set_aside("含有无法使用的数值（NaN、Infinity 或超出范围的数，可能被手工编辑过）")
+            return None
         except ValueError:
             data = None
         if not _valid(data, self.key):

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .errors import InputError
+from .text_clean import clean_text
 
 #: Units of money a learner may choose; the book's examples use 万元.
 UNITS = ("元", "千元", "万元", "百万元", "亿元")
@@ -66,13 +67,14 @@ EXAMPLE = CompanyProfile(company="示例企业（本书虚构）", industry="工
 
 
 def _rows(rows: Sequence[Mapping[str, object]]) -> tuple[dict[str, str], ...]:
-    return tuple({str(k).strip(): "" if v is None else str(v).strip() for k, v in r.items()} for r in rows)
+    return tuple({clean_text(str(k)).strip(): "" if v is None else clean_text(str(v)).strip() for k, v in r.items()}
+                 for r in rows)
 
 
 def make_profile(company: object, industry: object = "", unit: object = "万元",
                  accounts: Sequence[Mapping[str, object]] = (), use_example: bool = False) -> CompanyProfile:
     """A checked profile: a company name, a known unit, accounts with unique names."""
-    name = str(company or "").strip()
+    name = clean_text(str(company or "")).strip()
     if not name:
         raise InputError("公司名称", "不能为空：请填写你所在公司的名称")
     if len(name) > 60:
@@ -89,7 +91,7 @@ def make_profile(company: object, industry: object = "", unit: object = "万元"
         if account in seen:
             raise InputError("客户名单", f"客户“{account}”出现了两次（第 {i} 行）", account)
         seen.add(account)
-    return CompanyProfile(name, str(industry or "").strip(), unit_text, rows, bool(use_example))
+    return CompanyProfile(name, clean_text(str(industry or "")).strip(), unit_text, rows, bool(use_example))
 
 
 def profile_from_dict(data: object) -> CompanyProfile:

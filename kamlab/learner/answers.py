@@ -28,6 +28,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ..text_clean import clean_value
+
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows
@@ -198,7 +200,7 @@ class AnswerStore:
         if not _valid(data, self.key):
             self.set_aside("已损坏或不属于本练习")
             return None
-        return data["answers"]
+        return clean_value(data["answers"])  # a "\ud800" escape or a control character typed by hand
 
     def update(self, changes: dict[str, Any]) -> Path | None:
         """Save only what changed, merged into the file as it is now.
@@ -210,6 +212,7 @@ class AnswerStore:
         Returns the path, or ``None`` with :attr:`notice` set when nothing could
         be written (the answers stay in memory).
         """
+        changes = clean_value(changes)  # a lone surrogate cannot be written as UTF-8 at all
         merged = self._merge(self.answers, changes)
         if not self.writable:
             self.answers = merged

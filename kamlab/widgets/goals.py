@@ -7,6 +7,7 @@ import ipywidgets as W
 from .. import goals as model
 from ..charts.goals import draw_goals
 from ._base import Calculator
+from .number_box import NumberBox
 
 _STYLE = {"description_width": "14em"}
 _WIDE = W.Layout(width="30em")
@@ -19,8 +20,8 @@ class GoalsWidget(Calculator):
 
     def __init__(self, benchmark_sales: float = 8000, target_ratio: float = 30, resource_units: float = 6,
                  output_per_unit: float = 350, base_sales: float = 1800, growth: float = 20) -> None:
-        def box(value: float, label: str) -> W.FloatText:
-            return W.FloatText(value=value, description=label, style=_STYLE, layout=_WIDE)
+        def box(value: float, label: str) -> NumberBox:
+            return NumberBox(value=value, description=label, style=_STYLE, layout=_WIDE)
 
         self.inputs = [box(benchmark_sales, "标杆企业大客户销售额（万元）"), box(target_ratio, "目标比例（%）"),
                        box(resource_units, "资源投入单位（如大客户经理人数）"), box(output_per_unit, "单位产出（万元）"),

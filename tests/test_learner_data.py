@@ -1,0 +1,153 @@
+"""The learner's own data comes in easily and never goes out by accident (issue 18 §2).
+
+Seen on main: 恢复示例数据 replaced the learner's accounts at once with no question and no undo;
+headers 名称,金额 or an ERP export 客户名称,销售额（万元） were refused with 2,400–4,000 characters;
+a file of names and sales only could not be imported; re-choosing the same file after a failed
+import did nothing; the import button's tooltip read “null”; 下载模板 took two clicks; ``８`` and
+``１２００`` typed with a Chinese IME were refused, and ye-05's boxes reverted letters silently.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+
+import kamlab
+from kamlab import widgets
+from kamlab.table_import import TableSpec, import_table
+from kamlab.widgets import chapter_work as chapter_mod
+
+SCORES = ["未来销售收入和利润", "财务安全", "相互关系", "影响力"]
+SPEC = TableSpec.from_columns("客户评分", ["客户", "销售额", *SCORES, "相对实力", "易损性"], units={"销售额": "万元"})
+
+
+@pytest.fixture
+def wang01(learner_answers):
+    widgets.chapter("wang-01")
+    return widgets.selection_widget(kamlab.load_sample("wang01_accounts"))
+
+
+def _upload(calc, raw: bytes, name: str) -> None:
+    """What the browser does when a file is chosen: the FileUpload's value changes."""
+    upload = calc.attachment.imports["accounts"][1]
+    upload.value = ({"name": name, "type": "text/csv", "size": len(raw), "content": memoryview(raw),
+                     "last_modified": datetime(2026, 12, 1, tzinfo=UTC)},)
+
+
+# --- import messages and headers ----------------------------------------------------------------
+def test_a_wrong_file_is_told_in_a_few_words_what_is_missing_and_what_was_found():
+    with pytest.raises(kamlab.InputError) as caught:
+        import_table("编号,数量,备注\n1,2,3\n".encode(), "我的.csv", SPEC)
+    text = str(caught.value)
+    assert len(text) < 120, len(text)  # was about 4,000 characters
+    assert "找不到“客户”" in text and "“编号”、“数量”、“备注”" in text and "下载模板" in text
+
+
+@pytest.mark.parametrize(("header", "sales"), [("名称,金额", "1200"), ("客户名称,销售额（万元）", "1200"),
+                                                ("往来单位,价税合计(万元)", "1200"), ("客户全称,销售金额/万元", "1200")])
+def test_names_and_sales_alone_import_with_scores_left_blank(header, sales):
+    result = import_table(f"{header}\n华东电机,{sales}\n西南泵业,300\n".encode("gbk"), "erp.csv", SPEC)
+    assert [r["客户"] for r in result.rows] == ["华东电机", "西南泵业"]
+    assert result.rows[0]["销售额"] == "1200" and result.rows[0]["财务安全"] == ""
+    assert result.missing == (*SCORES, "相对实力", "易损性")
+    assert len(result.message) < 150
+
+
+def test_a_partial_file_fills_the_calculator_and_marks_the_blanks(wang01):
+    assert wang01.attachment.import_file("accounts", "客户名称,销售额（万元）\n华东电机,1250\n西南泵业,300\n"
+                                         .encode("gbk"), "erp.csv")
+    assert [r["客户"] for r in wang01.accounts.value] == ["华东电机", "西南泵业"]
+    assert wang01.accounts.value[0]["销售额"] == "1250" and wang01.accounts.value[0]["财务安全"] == ""
+    message = wang01.attachment.message.value
+    assert "已从“erp.csv”导入 2 行" in message and "已留空，请在表格中补填" in message
+    assert "华东电机" in wang01.error.value and "空白" in wang01.error.value  # the first blank is named
+    chapter_mod.forget_stores()  # the partial list was saved: nothing to import twice
+    again = widgets.selection_widget(kamlab.load_sample("wang01_accounts"))
+    assert [r["客户"] for r in again.accounts.value] == ["华东电机", "西南泵业"]
+
+
+def test_an_import_may_bring_its_own_criteria(wang01):
+    raw = ("客户,销售额,交付能力,付款信用,技术合作,相对实力,易损性\n"
+           "华东电机,1250,9,8,6,1.2,4\n西南泵业,300,5,4,7,0.7,7\n").encode()
+    assert wang01.attachment.import_file("accounts", raw, "own.csv")
+    assert [r[0] for r in wang01.criteria.rows()] == ["交付能力", "付款信用", "技术合作"]
+    assert [r[1] for r in wang01.criteria.rows()] == ["33.3", "33.3", "33.4"]
+    assert wang01.accounts.columns == ["客户", "销售额", "交付能力", "付款信用", "技术合作", "相对实力", "易损性"]
+    assert "kamlab-error" not in wang01.error.value
+    table = wang01.result.table.set_index("客户")
+    assert table.loc["华东电机", "吸引力"] == pytest.approx((9 * 33.3 + 8 * 33.3 + 6 * 33.4) / 100, abs=0.01)
+    assert "设为吸引力标准" in wang01.attachment.message.value
+
+
+def test_choosing_the_same_file_again_after_a_failed_import_imports_it(wang01):
+    bad = "编号,数量\n1,2\n".encode()
+    _upload(wang01, bad, "名单.csv")
+    assert "找不到“客户”" in wang01.attachment.message.value
+    wang01.attachment.message.value = ""
+    _upload(wang01, bad, "名单.csv")  # the same file chosen again: the learner gets an answer again
+    assert "找不到“客户”" in wang01.attachment.message.value
+
+
+def test_import_button_has_a_chinese_tooltip_and_the_template_is_one_click(wang01):
+    upload = wang01.attachment.imports["accounts"][1]
+    assert upload.tooltip and "导入" in upload.tooltip
+    link = wang01.attachment.downloads["accounts"].value
+    assert link.startswith("<a ") and "download='wang-01-selection-accounts-模板.xlsx'" in link
+
+
+# --- 恢复示例数据: ask first, back up, undo -----------------------------------------------------------
+def _click(button) -> None:
+    button._click_handlers(button)
+
+
+def test_restoring_the_example_asks_first_keeps_a_backup_and_can_be_undone(wang01, learner_answers):
+    wang01.accounts.set_cell(0, "客户", "我的客户甲")
+    wang01.criteria.set_cell(0, "标准", "交付能力")
+    mine = wang01.state()
+    attachment = wang01.attachment
+    _click(attachment.reset_button)
+    assert attachment.question.layout.display != "none" and wang01.state() == mine  # only asked
+    _click(attachment.cancel)
+    assert attachment.question.layout.display == "none" and wang01.state() == mine
+    _click(attachment.reset_button)
+    _click(attachment.confirm)
+    assert wang01.accounts.cell(0, "客户") == "A 挖掘机厂" and wang01.criteria.cell(0, "标准") == "未来销售收入和利润"
+    backup = json.loads((learner_answers / "backups.json").read_text(encoding="utf-8"))["answers"]
+    assert backup["wang-01"]["selection"]["accounts"][0]["客户"] == "我的客户甲"
+    assert attachment.undo_button.layout.display != "none" and "撤销" in attachment.message.value
+    chapter_mod.forget_stores()  # a kernel restart in between: the backup is on disk
+    again = widgets.selection_widget(kamlab.load_sample("wang01_accounts"))
+    assert again.attachment.undo_button.layout.display != "none"
+    _click(again.attachment.undo_button)
+    assert again.state() == mine and again.attachment.undo_button.layout.display == "none"
+    chapter_mod.forget_stores()
+    assert widgets.selection_widget(kamlab.load_sample("wang01_accounts")).accounts.cell(0, "客户") == "我的客户甲"
+
+
+# --- numbers as typed ----------------------------------------------------------------------------------
+def test_full_width_digits_are_numbers_in_tables_and_boxes(learner_answers):
+    calc = widgets.selection_widget(kamlab.load_sample("wang01_accounts"))
+    calc.accounts.set_cell(0, "财务安全", "８")
+    calc.accounts.set_cell(0, "销售额", "１，２００")
+    assert "kamlab-error" not in calc.error.value
+    assert calc.result.table.set_index("客户").loc["A 挖掘机厂", "销售额"] == 1200
+    goals = widgets.goals_widget()
+    goals.inputs[0].value = "８０００"
+    assert "kamlab-error" not in goals.error.value and goals.result.table is not None
+
+
+def test_ye05_explains_letters_instead_of_reverting_them(learner_answers):
+    goals = widgets.goals_widget()
+    goals.inputs[1].value = "三十"
+    assert goals.inputs[1].value == "三十"  # kept as typed
+    assert "目标比例" in goals.error.value and "三十" in goals.error.value
+
+
+def test_the_templates_notes_sheet_lists_no_money_units_for_score_columns():
+    from kamlab.table_import import template_notes
+
+    notes = template_notes(SPEC).set_index("列")
+    assert "元" not in notes.loc["财务安全", "也可写作"] and "元" not in notes.loc["相对实力", "也可写作"]
+    assert notes.loc["客户", "也可写作"].startswith("客户名称、名称")

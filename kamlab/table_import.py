@@ -320,7 +320,7 @@ def template_frame(spec: TableSpec, example: Mapping[str, object] | None = None)
 def template_notes(spec: TableSpec) -> pd.DataFrame:
     """The template's second sheet: what each column means and which other headers are accepted."""
     rows = [{"列": c.header, "内容": ("数字" + (f"，单位：{c.unit}" if c.unit else "")) if c.numeric else "文字",
-             "必填": "是" if c.required else "否", "也可写作": "、".join(c.accepted()[:6])}
+             "必填": "是" if c.required else "否", "也可写作": "、".join(c.accepted()[1:7]) or "—"}
             for c in spec.columns]
     return pd.DataFrame(rows, columns=["列", "内容", "必填", "也可写作"])
 

@@ -151,3 +151,37 @@ def test_the_templates_notes_sheet_lists_no_money_units_for_score_columns():
     notes = template_notes(SPEC).set_index("列")
     assert "元" not in notes.loc["财务安全", "也可写作"] and "元" not in notes.loc["相对实力", "也可写作"]
     assert notes.loc["客户", "也可写作"].startswith("客户名称、名称")
+
+
+# --- one behaviour for messages ---------------------------------------------------------------------
+def test_a_bad_cell_is_named_as_on_screen_marked_and_the_old_result_greyed(learner_answers):
+    calc = widgets.selection_widget(kamlab.load_sample("wang01_accounts"))
+    calc.accounts.set_cell(1, "财务安全", "abc")
+    assert "「客户评分·“B 起重机厂”·财务安全」应为 0–10 之间的数字" in calc.error.value  # the heading above the table
+    assert "吸引力评分表" not in calc.error.value
+    children = list(calc.box.children)
+    assert children.index(calc.error) == children.index(calc.accounts) + 1  # right under the table, not the chart
+    box = calc.accounts._box(1, calc.accounts.columns.index("财务安全"))
+    assert "kamlab-bad" in box._dom_classes
+    assert "kamlab-stale" in calc.summary._dom_classes and "kamlab-stale" in calc.chart._dom_classes
+    assert "仍是改动之前的" in calc.error.value
+    calc.accounts.set_cell(1, "财务安全", "5")
+    assert calc.error.value == "" and "kamlab-bad" not in box._dom_classes
+    assert "kamlab-stale" not in calc.summary._dom_classes
+
+
+def test_a_bad_cell_on_another_page_is_shown(learner_answers):
+    frame = kamlab.load_sample("wang01_accounts")
+    many = frame.loc[frame.index.repeat(12)].reset_index(drop=True)
+    many["客户"] = [f"客户{i:02d}" for i in range(len(many))]
+    calc = widgets.selection_widget(many)
+    calc.accounts.set_cell(60, "影响力", "11")
+    assert calc.accounts.page == 1 and "“客户60”" in calc.error.value
+
+
+def test_a_bad_number_box_is_marked_with_the_message_under_it(learner_answers):
+    goals = widgets.goals_widget()
+    goals.inputs[0].value = "-5"
+    assert "「标杆企业大客户销售额」" in goals.error.value and "kamlab-bad" in goals.inputs[0]._dom_classes
+    children = list(goals.box.children)
+    assert children.index(goals.error) == children.index(goals.inputs[0]) + 1

@@ -185,3 +185,27 @@ def test_a_bad_number_box_is_marked_with_the_message_under_it(learner_answers):
     assert "「标杆企业大客户销售额」" in goals.error.value and "kamlab-bad" in goals.inputs[0]._dom_classes
     children = list(goals.box.children)
     assert children.index(goals.error) == children.index(goals.inputs[0]) + 1
+
+
+# --- one account list -----------------------------------------------------------------------------
+TWELVE = "客户名称,销售额（万元）\n" + "".join(f"客户{i:02d},{100 * (i + 1)}\n" for i in range(12))
+
+
+def test_accounts_imported_in_wang01_are_the_profiles_and_ye05s_list(learner_answers):
+    widgets.chapter("wang-01")
+    calc = widgets.selection_widget(kamlab.load_sample("wang01_accounts"))
+    assert calc.attachment.import_file("accounts", TWELVE.encode("gbk"), "erp.csv")
+    chapter_mod.forget_stores()
+    widgets.chapter("plan")
+    form = widgets.profile_widget()
+    assert "还没有导入客户名单" not in form.accounts.value
+    assert "客户名单 12 家（来自王渊 第一讲（wang-01）的吸引力计算表）" in form.accounts.value
+    form.company.value = "苏州精工"  # the profile is saved with the same 12, not none
+    from kamlab.learner.chapter_work import load_profile
+
+    assert load_profile()[0].account_names == [f"客户{i:02d}" for i in range(12)]
+    chapter_mod.forget_stores()
+    widgets.chapter("ye-05")
+    goals = widgets.goals_widget()
+    assert goals.inputs[4].value == "7800"  # 100 + 200 + … + 1200
+    assert "基础销量取你的客户名单 12 家的销售额合计 7,800（来自公司档案" in goals.attachment.status.value

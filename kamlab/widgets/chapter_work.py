@@ -111,14 +111,28 @@ def _tables(calculator: Any) -> list[tuple[str, EditableTable]]:
             if isinstance(w, EditableTable) and len(w.columns) >= 3 and table_spec(n, w).key]
 
 
-def _account_rows(slug: str) -> list[dict[str, str]]:
-    """The learner's own accounts: the profile's, else those saved in wang-01's selection."""
+#: Where :func:`account_list` found the learner's accounts (shown to the learner).
+FROM_PROFILE, FROM_WANG01 = "公司档案", "王渊 第一讲（wang-01）的吸引力计算表"
+
+
+def account_list(slug: str | None = None) -> tuple[list[dict[str, str]], str]:
+    """The one account list every calculator starts from, and where it came from: the profile's,
+    else the accounts saved in wang-01's selection calculator (imported or typed there), else none.
+    ``slug`` is the chapter asking (wang-01 itself does not start from its own saves)."""
     profile, _ = load_profile()
     if not profile.is_example:
-        return [dict(r) for r in profile.accounts]
+        return [dict(r) for r in profile.accounts], FROM_PROFILE
+    if profile.use_example and profile.accounts:  # the learner chose the book's example
+        return [], ""
     saved = store_for("wang-01").get("selection") if slug != "wang-01" else None
     rows = saved.get("accounts") if isinstance(saved, dict) else None
-    return [r for r in rows if isinstance(r, dict)] if isinstance(rows, list) else []
+    kept = [{str(k): "" if v is None else str(v) for k, v in r.items()} for r in rows
+            if isinstance(r, dict) and str(r.get("客户", "")).strip()] if isinstance(rows, list) else []
+    return kept, FROM_WANG01 if kept else ""
+
+
+def _account_rows(slug: str) -> list[dict[str, str]]:
+    return account_list(slug)[0]
 
 
 def table_spec(name: str, table: EditableTable, unit: str = "万元") -> TableSpec:
@@ -200,16 +214,26 @@ class Attachment:
                     "答案文件", f"有 {len(skipped)} 项已保存的输入与当前版本不符，未能恢复：{'、'.join(skipped)}"))
             self.status.value = f"<small>已恢复你上次保存的输入（{html.escape(str(self.store.path))}）</small>"
             return
-        accounts = _account_rows(self.slug)
+        accounts, source = account_list(self.slug)
         if not accounts:
             return
         from ..profile import make_profile
 
-        profile = make_profile("我的公司", accounts=accounts)
+        try:
+            profile = make_profile("我的公司", accounts=accounts)
+        except InputError:
+            return
+        started = ""
         for _name, (table, _upload) in self.imports.items():
             if table.columns and table.columns[0] == "客户":
                 table.value = starting_rows(profile, table.columns, table.value)
-                self.status.value = "<small>已用你的客户名单作为起点（点“恢复示例数据”回到书中示例）</small>"
+                started = "已用你的客户名单作为起点"
+        hook = getattr(self.calculator, "start_from_accounts", None)
+        if hook is not None:
+            started = hook(list(profile.accounts)) or started
+        if started:
+            self.status.value = (f"<small>{html.escape(started)}（来自{html.escape(source)}；"
+                                 "点“恢复示例数据”回到书中示例）</small>")
 
     def save(self) -> None:
         """Save the calculator's inputs now."""

@@ -30,6 +30,21 @@ class GoalsWidget(Calculator):
                     *self.inputs[2:4], W.HTML("<b>基础销量比例法</b>"), *self.inputs[4:]]
         super().__init__(controls, self._compute, draw_goals, lambda r: r._repr_html_(), watch=self.inputs)
 
+    def start_from_accounts(self, accounts: list[dict[str, str]]) -> str:
+        """Start 基础销量 from the learner's account list (its 销售额 summed); returns what is said."""
+        from .._checks import to_number
+
+        total = 0.0
+        for row in accounts:
+            try:
+                total += to_number(row.get("销售额", ""), "销售额")
+            except ValueError:
+                return ""  # a blank or bad figure: keep the example rather than a wrong sum
+        if not accounts or total <= 0:
+            return ""
+        self.inputs[4].value = f"{total:g}"
+        return f"基础销量取你的客户名单 {len(accounts)} 家的销售额合计 {total:,.0f}"
+
     def _compute(self):
         return model.set_targets(*(w.value for w in self.inputs))
 

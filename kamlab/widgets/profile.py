@@ -67,9 +67,10 @@ class ProfileWidget(W.VBox):
             self.message.value = error_html(InputError(
                 "公司档案", "只有在 Jupyter 中打开本章时才能保存档案（或先运行 widgets.chapter(\"plan\")）"))
             return False
+        accounts = self.profile.accounts or tuple(self._shared_accounts()[0])  # one list, not two
         try:
             profile = make_profile(self.company.value, self.industry.value, self.unit.value,
-                                   self.profile.accounts, self.use_example.value)
+                                   accounts, self.use_example.value)
         except InputError as error:
             self.message.value = error_html(error)
             return False
@@ -112,9 +113,24 @@ class ProfileWidget(W.VBox):
         self.link.value = (f"<a download='客户名单-模板.xlsx' href='data:{XLSX_MIME};base64,{data}'>"
                            "⬇ 点此下载模板：客户名单-模板.xlsx</a>")
 
+    def _shared_accounts(self) -> tuple[list[dict[str, str]], str]:
+        """The list the calculators start from when the profile holds none (wang-01's), or nothing."""
+        if self.profile.accounts or not self.live:
+            return [], ""
+        from .chapter_work import FROM_WANG01, account_list
+
+        rows, source = account_list()
+        return (rows, source) if source == FROM_WANG01 else ([], "")
+
     def _show_accounts(self) -> None:
         rows = list(self.profile.accounts)
         if not rows:
+            shared, source = self._shared_accounts()
+            if shared:
+                self.accounts.value = (f"<small>客户名单 {len(shared)} 家（来自{html.escape(source)}），各章计算器从这份名单开始；"
+                                       "填写公司名称后会一并存入档案。前 10 家：</small>"
+                                       + pd.DataFrame(shared).head(10).to_html(index=False, escape=True))
+                return
             self.accounts.value = "<small>还没有导入客户名单：各章计算器从书中的示例企业开始。</small>"
             return
         frame = pd.DataFrame(rows)

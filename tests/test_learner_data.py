@@ -209,3 +209,18 @@ def test_accounts_imported_in_wang01_are_the_profiles_and_ye05s_list(learner_ans
     goals = widgets.goals_widget()
     assert goals.inputs[4].value == "7800"  # 100 + 200 + … + 1200
     assert "基础销量取你的客户名单 12 家的销售额合计 7,800（来自公司档案" in goals.attachment.status.value
+
+
+def test_the_profiles_upload_has_a_tooltip_and_takes_the_same_file_twice(learner_answers):
+    widgets.chapter("plan")
+    form = widgets.profile_widget()
+    assert form.upload.tooltip and "导入" in form.upload.tooltip
+    raw = "编号\n1\n".encode()
+    item = {"name": "a.csv", "type": "text/csv", "size": len(raw), "content": memoryview(raw),
+            "last_modified": datetime(2026, 12, 1, tzinfo=UTC)}
+    form.company.value = "苏州精工"
+    form.upload.value = (item,)
+    assert "找不到“客户”" in form.message.value
+    form.message.value = ""
+    form.upload.value = (item,)
+    assert "找不到“客户”" in form.message.value

@@ -48,7 +48,8 @@ class ProfileWidget(W.VBox):
         self.use_example = W.ToggleButton(value=profile.use_example and bool(profile.accounts),
                                           description="使用本书示例", icon="book",
                                           tooltip="各章计算器改从书中的示例企业开始（你的档案仍保留）")
-        self.upload = W.FileUpload(accept=".xlsx,.csv", multiple=False, description="导入客户名单")
+        self.upload = W.FileUpload(accept=".xlsx,.csv", multiple=False, description="导入客户名单",
+                                   tooltip="从 Excel（.xlsx）或 CSV 文件导入客户名单：至少要有客户名称一列")
         download = W.Button(description="下载模板", icon="download")
         download.on_click(lambda _: self.offer_template())
         self.link = W.HTML()
@@ -102,7 +103,10 @@ class ProfileWidget(W.VBox):
     def _uploaded(self, change: dict) -> None:
         files = change.get("new") or ()
         if files:
-            self.import_accounts(bytes(files[0]["content"]), str(files[0].get("name", "上传的文件")))
+            try:
+                self.import_accounts(bytes(files[0]["content"]), str(files[0].get("name", "上传的文件")))
+            finally:
+                self.upload.value = ()  # the same file chosen again is a change again
 
     def offer_template(self) -> None:
         """Show a download link for the account-list template."""

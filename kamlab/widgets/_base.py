@@ -306,3 +306,10 @@ class Calculator:
 
     def _repr_mimebundle_(self, **kwargs: object):
         return self.box._repr_mimebundle_(**kwargs)
+
+    def _ipython_display_(self) -> None:
+        """In a notebook: a Chinese line saying what to click until the calculator is live, then the
+        calculator (see :mod:`kamlab.widgets.ready`)."""
+        from .ready import display_ready
+
+        display_ready(self.box, "计算器")

@@ -29,6 +29,7 @@ from ..learner.answers import AnswerStore, answers_dir
 from ..learner.exercise import ExerciseSheet, load_sheet
 from ..learner.export import export_file
 from ._base import download_link, error_html, export_failed_html
+from .ready import ReadyBox
 
 ASSIGNMENT_FILE = "assignment.json"
 
@@ -142,7 +143,7 @@ class ExerciseAnswers:
             self.status.value = error_html(InputError("答案文件", self.store.notice)) + link
 
     # --- the form -----------------------------------------------------------
-    def sheet(self) -> W.VBox:
+    def sheet(self) -> ReadyBox:
         """The question form: a box per number/choice/text question, saved as typed."""
         rows: list[W.Widget] = [W.HTML(f"<h4>{html.escape(self.sheet_def.title)}·答题卡</h4>")]
         style = {"description_width": "initial"}
@@ -165,7 +166,7 @@ class ExerciseAnswers:
             box.observe(lambda c, qid=q.id: self._answered(qid, c["new"]), names="value")
             self.boxes[q.id] = box
             rows += [W.HTML(f"<b>{html.escape(q.id)}</b> {html.escape(label)}", style=style), box]
-        return W.VBox([self.status, *rows])
+        return ReadyBox([self.status, *rows], kind="答题卡")
 
     def export(self, kind: str) -> Path:
         """Export own answers to ``<answers dir>/<id>.md`` or ``.xlsx``."""
@@ -182,7 +183,7 @@ class ExerciseAnswers:
         return submit.submit_answers(self.sheet_def.id, answers=self.collect(), pack_dir=Path(ASSIGNMENT_FILE).parent,
                                      out=(self.store.folder or answers_dir()) / "submissions", learner=learner)
 
-    def tools(self) -> W.VBox:
+    def tools(self) -> ReadyBox:
         """Buttons: export to Markdown/Excel, and submit (learner id prefilled by ``assign``)."""
         message = W.HTML()
         learner = W.Text(value=self.assignment.get("learner", ""), description="学号", continuous_update=False)
@@ -205,7 +206,7 @@ class ExerciseAnswers:
             button = W.Button(description=text, icon=icon)
             button.on_click(lambda _b, a=action: run(a))
             buttons.append(button)
-        return W.VBox([learner, W.HBox(buttons), message])
+        return ReadyBox([learner, W.HBox(buttons), message], kind="提交工具")
 
 
 def exercise_answers(exercise_id: str, folder: str | Path | None = None) -> ExerciseAnswers:

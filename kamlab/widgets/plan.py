@@ -21,12 +21,15 @@ from ..plan import KeyAccountPlan, account_rows, build_plan, example_work
 from ..plan_export import to_docx, to_excel, to_html, to_markdown
 from ._base import error_html
 from .chapter_work import XLSX_MIME, current_chapter
+from .ready import ReadyDisplay
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-class PlanWidget(W.VBox):
+class PlanWidget(ReadyDisplay, W.VBox):
     """The plan, a key-account picker, 刷新 and 导出计划 (Word, Excel and Markdown at once)."""
+
+    ready_kind = "大客户计划"
 
     def __init__(self, folder: str | Path | None = None, live: bool | None = None) -> None:
         super().__init__()

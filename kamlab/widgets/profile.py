@@ -21,14 +21,17 @@ from ..profile import EXAMPLE, UNITS, make_profile
 from ..table_import import TableSpec, import_table, write_template
 from ._base import error_html
 from .chapter_work import XLSX_MIME, current_chapter
+from .ready import ReadyDisplay
 
 ACCOUNT_SPEC = TableSpec.from_columns("客户名单", ["客户", "销售额", "利润"], units={"销售额": "万元", "利润": "万元"},
                                       optional=("利润",))
 _STYLE = {"description_width": "7em"}
 
 
-class ProfileWidget(W.VBox):
+class ProfileWidget(ReadyDisplay, W.VBox):
     """Company name, industry, unit and the account list; saved on every change."""
+
+    ready_kind = "公司档案表单"
 
     def __init__(self, folder: str | Path | None = None, live: bool | None = None) -> None:
         super().__init__()

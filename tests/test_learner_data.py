@@ -224,3 +224,19 @@ def test_the_profiles_upload_has_a_tooltip_and_takes_the_same_file_twice(learner
     form.message.value = ""
     form.upload.value = (item,)
     assert "找不到“客户”" in form.message.value
+
+
+# --- 还差 links -------------------------------------------------------------------------------------------
+def test_missing_links_open_the_chapter_in_lab_at_the_calculator(learner_answers, monkeypatch):
+    from pathlib import Path
+
+    book = Path(__file__).resolve().parents[1] / "book"
+    monkeypatch.setenv("JPY_SESSION_NAME", str(book / "plan.ipynb"))  # the plan opened in JupyterLab
+    view = widgets.plan_widget()
+    cells = json.loads((book / "wang-03.ipynb").read_text(encoding="utf-8"))["cells"]
+    stage = next(c["id"] for c in cells if "stage_widget(" in "".join(c["source"]))
+    assert f"<a href='wang-03.ipynb#cell-id={stage}'>还差：王渊 第三讲 · 关系阶段诊断</a>" in view.view.value
+    # shown as an output, whose relative links JupyterLab opens in the same Lab (no page reload)
+    assert view.page in view.children and view.view not in view.children
+    [output] = view.page.outputs
+    assert f"wang-03.ipynb#cell-id={stage}" in output["data"]["text/html"] and ".kamlab-missing a{" in output["data"]["text/html"]

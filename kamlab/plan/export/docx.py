@@ -15,10 +15,10 @@ from __future__ import annotations
 import datetime as dt
 import html
 import io
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ...text_clean import clean_text
 from ._format import column_formats, content_widths, shares
 from .outline import Block, cover_lines, outline
 from .text import head
@@ -36,7 +36,6 @@ TEXT_MM = PAGE_MM[0] - 2 * MARGIN_MM
 CHART_CM = 15
 CHART_DPI_MIN = 200
 _TWIPS_PER_MM = 1440 / 25.4
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _east_asian(element, font: str = EAST_ASIAN_FONT) -> None:
@@ -56,7 +55,7 @@ def _east_asian(element, font: str = EAST_ASIAN_FONT) -> None:
 def _run(paragraph, text: str, italic: bool = False, bold: bool = False, size: float | None = None):
     from docx.shared import Pt
 
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(clean_text(text))
     run.italic = italic or None
     run.bold = bold or None
     if size:
@@ -96,7 +95,7 @@ def _field(paragraph, instruction: str, placeholder: str = "") -> None:
 
 
 def _cell(text: str, width: int, right: bool, bold: bool = False) -> str:
-    clean = html.escape(_XML_BAD.sub("", text), quote=False)
+    clean = html.escape(clean_text(text), quote=False)
     fonts = f'<w:rFonts w:ascii="{LATIN_FONT}" w:hAnsi="{LATIN_FONT}" w:eastAsia="{EAST_ASIAN_FONT}"/>'
     jc = '<w:pPr><w:jc w:val="right"/></w:pPr>' if right else ""
     return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p>{jc}<w:r><w:rPr>{fonts}'

@@ -13,6 +13,7 @@ import math
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ...text_clean import clean_text
 from ._format import column_formats, display_width
 from .outline import APPENDIX, SUMMARY, Block, cover_lines, outline
 
@@ -29,7 +30,7 @@ def _value(value: object) -> object:
         return None
     if hasattr(value, "item"):  # numpy scalars
         value = value.item()
-    return value if isinstance(value, int | float | bool) else str(value)
+    return value if isinstance(value, int | float | bool) else clean_text(str(value))
 
 
 def _put(sheet, row: int, column: int, value: object):

@@ -22,7 +22,7 @@ from .htmlpage import answer_text, stored_value
 from .keys import check_exercise, load_key
 from .manual import answer_check
 from .roster import excel_ready
-from .rubric import needs_person
+from .rubric import PROVISIONAL, RECHECK, needs_person, score_state
 
 COLUMNS = ["学号", "姓名", "练习", "练习名称", "题号", "题目", "回答", "自动初评", "满分", "状态", "原人工分", "原评语",
            "得分", "评语", "答案校验"]
@@ -39,10 +39,10 @@ def review_rows(scores: pd.DataFrame, names: dict[str, str], *, exercise: str | 
             continue
         sheet, questions = load_key(r.exercise_id)
         q = questions.get(r.question_id, {})
-        has_manual = pd.notna(r.manual_score) or bool(r.comment)
-        if r.needs_review:
+        kind = score_state(q, None if pd.isna(r.manual_score) else r.manual_score, bool(r.needs_review))
+        if kind == RECHECK:
             state = "待复核：学员重交后改了答案，请重新打分，或在“得分”栏重填原分以确认"
-        elif needs_person(q) and not has_manual:
+        elif kind == PROVISIONAL:  # a comment alone is not a score: still listed, with the comment
             state = "待评阅（自动分为初评）"
         elif include_done and needs_person(q):
             state = "已人工评分"

@@ -22,9 +22,6 @@ from ..grading import gradebook
 from ..grading.keys import exercise_ids, load_key
 from .grading_queue import Answer
 
-#: Question types whose automatic score is only provisional: a person reads them.
-NEEDS_PERSON = frozenset({"text", "worksheet", "proposition"})
-
 
 @dataclass(frozen=True)
 class Exercise:
@@ -133,18 +130,38 @@ def question_answers(db: str | Path, exercise: str, question: str) -> list[Answe
             for r, flag in zip(rows.itertuples(), review, strict=True)]
 
 
-def save_score(db: str | Path, learner: str, exercise: str, question: str, score: float) -> None:
-    """Record a manual score (checked: known learner/exercise/question, 0…max)."""
-    from ..grading import set_manual
+def save_score(db: str | Path, learner: str, exercise: str, question: str, score: float,
+               seen: Answer | None = None) -> None:
+    """Record a manual score (checked: known learner/exercise/question, 0…max). With ``seen``
+    (the answer as the grader's screen shows it), a score changed by another grader since is
+    not overwritten: :class:`kamlab.grading.manual.ManualConflict` is raised instead."""
+    from ..grading.manual import UNCHECKED, set_manual
 
-    set_manual(db=db, learner=learner, exercise=exercise, question=question, score=score)
+    set_manual(db=db, learner=learner, exercise=exercise, question=question, score=score,
+               expected=UNCHECKED if seen is None else _entry(seen))
 
 
-def save_comment(db: str | Path, learner: str, exercise: str, question: str, comment: str) -> None:
-    """Record (or clear, with ``""``) the trainer's comment on one answer."""
-    from ..grading import set_manual
+def save_comment(db: str | Path, learner: str, exercise: str, question: str, comment: str,
+                 seen: Answer | None = None) -> None:
+    """Record (or clear, with ``""``) the trainer's comment on one answer (``seen``: as for
+    :func:`save_score`)."""
+    from ..grading.manual import UNCHECKED, set_manual
 
-    set_manual(db=db, learner=learner, exercise=exercise, question=question, comment=comment)
+    set_manual(db=db, learner=learner, exercise=exercise, question=question, comment=comment,
+               expected=UNCHECKED if seen is None else _entry(seen))
+
+
+def _entry(answer: Answer) -> gradebook.ManualEntry:
+    return gradebook.ManualEntry(answer.manual_score, answer.comment, "")
+
+
+def manual_entry(db: str | Path, learner: str, exercise: str, question: str) -> gradebook.ManualEntry | None:
+    """One answer's stored manual score and comment (``None``: none), read now."""
+    con = gradebook.connect(db, readonly=True)
+    try:
+        return gradebook.manual_entry(con, learner, exercise, question)
+    finally:
+        con.close()
 
 
 def remove_score(db: str | Path, learner: str, exercise: str, question: str) -> None:

@@ -45,7 +45,7 @@ from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import pandas as pd
 
@@ -454,6 +454,21 @@ def remove_manual(con: sqlite3.Connection, learner: str, exercise: str, question
             return con.execute("DELETE FROM manual WHERE learner_id = ? AND exercise_id = ? AND question_id = ?",
                                (learner, exercise, question)).rowcount > 0
     return retry(run)
+
+
+class ManualEntry(NamedTuple):
+    """One answer's manual score and comment as stored, and when they were last written."""
+
+    score: float | None
+    comment: str
+    updated_at: str
+
+
+def manual_entry(con: sqlite3.Connection, learner: str, exercise: str, question: str) -> ManualEntry | None:
+    """The stored manual score/comment of one answer (``None``: no manual row)."""
+    row = con.execute("SELECT score, comment, updated_at FROM manual WHERE learner_id = ? AND exercise_id = ? "
+                      "AND question_id = ?", (learner, exercise, question)).fetchone()
+    return None if row is None else ManualEntry(None if row[0] is None else float(row[0]), row[1], row[2])
 
 
 def manual_rows(con: sqlite3.Connection) -> pd.DataFrame:

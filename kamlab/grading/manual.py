@@ -87,25 +87,70 @@ def parse_score(value: object, target: Target) -> float | None:
     return number
 
 
+class ManualConflict(InputError):
+    """Another grader changed the answer's manual score or comment since the caller read it;
+    nothing was written. ``stored`` is what the gradebook holds now."""
+
+    def __init__(self, stored: gradebook.ManualEntry | None, what: str) -> None:
+        self.stored = stored
+        now = "已撤销人工评分" if stored is None else (
+            f"现为 {'—' if stored.score is None else f'{stored.score:g} 分'}"
+            f"，评语“{stored.comment}”，{stored.updated_at.replace('T', ' ')[:19]} 保存")
+        super().__init__("人工评分", f"这份回答的{what}在你打开之后已被另一位评分人改过（{now}）：你的修改未保存")
+
+
+#: ``expected`` left out: write without checking what is stored.
+UNCHECKED = object()
+
+
+def _check_unchanged(con, target: Target, expected, value: float | None, comment: str | None) -> None:
+    """Raise ManualConflict when a field about to be written was changed by someone else since
+    the caller read ``expected`` (a ManualEntry or None). A field already holding the new value
+    is no conflict."""
+    stored = gradebook.manual_entry(con, target.learner, target.exercise, target.question)
+    seen = expected or gradebook.ManualEntry(None, "", "")
+    now = stored or gradebook.ManualEntry(None, "", "")
+    if value is not None and now.score not in (seen.score, value):
+        raise ManualConflict(stored, "分数")
+    if comment is not None and now.comment not in (seen.comment, comment):
+        raise ManualConflict(stored, "评语")
+
+
 def set_manual(*, db: str | Path, learner: str, exercise: str, question: str, score: float | str | None = None,
-               comment: str | None = None, confirm: bool = False) -> Target:
-    """Record (or confirm) one manual score and/or comment after checking it."""
+               comment: str | None = None, confirm: bool = False, expected=UNCHECKED) -> Target:
+    """Record (or confirm) one manual score and/or comment after checking it.
+
+    ``expected``: the answer's manual entry as the caller last read it (a
+    :class:`~kamlab.grading.gradebook.ManualEntry`, or ``None`` for none); when the field being
+    written has changed since (another grader), nothing is written and :class:`ManualConflict`
+    is raised. Checked and written in one transaction."""
     con = gradebook.connect(db)
     try:
-        target = check_target(con, learner, exercise, question)
-        value = parse_score(score, target)
-        answer = gradebook.latest_answer(con, learner, target.exercise, target.question) if target.question else None
-        if confirm:
-            if not gradebook.confirm_manual(con, learner, target.exercise, target.question, answer):
-                raise InputError("人工评分", f"{learner} / {exercise} / {question} 还没有人工评分，无需确认")
-            if value is None and comment is None:
-                return target
-        if value is None and comment is None:
-            raise InputError("人工评分", "请给出 --score 分数、--comment 评语，或 --confirm 确认原分（撤销用 --remove）")
-        gradebook.set_manual_rows(con, [(learner, target.exercise, target.question, value, comment, answer)])
-        return target
+        if expected is not UNCHECKED:
+            with gradebook.transaction(con):
+                target = check_target(con, learner, exercise, question)
+                _check_unchanged(con, target, expected, parse_score(score, target), comment)
+                return _set_manual(con, learner, exercise, question, score, comment, confirm)
+        return _set_manual(con, learner, exercise, question, score, comment, confirm)
     finally:
         con.close()
+
+
+def _set_manual(con, learner: str, exercise: str, question: str, score: float | str | None,
+                comment: str | None, confirm: bool) -> Target:
+    """Check and write one manual score/comment on an open connection."""
+    target = check_target(con, learner, exercise, question)
+    value = parse_score(score, target)
+    answer = gradebook.latest_answer(con, learner, target.exercise, target.question) if target.question else None
+    if confirm:
+        if not gradebook.confirm_manual(con, learner, target.exercise, target.question, answer):
+            raise InputError("人工评分", f"{learner} / {exercise} / {question} 还没有人工评分，无需确认")
+        if value is None and comment is None:
+            return target
+    if value is None and comment is None:
+        raise InputError("人工评分", "请给出 --score 分数、--comment 评语，或 --confirm 确认原分（撤销用 --remove）")
+    gradebook.set_manual_rows(con, [(learner, target.exercise, target.question, value, comment, answer)])
+    return target
 
 
 def remove_manual(*, db: str | Path, learner: str, exercise: str, question: str) -> Target:

@@ -1,21 +1,31 @@
-"""The trainer's desk in a real browser: one Voilà server on a free loopback port, one class
-run through all six sections (GBK roster, packs, three uploads with one forged, two free-text
-answers graded by keyboard, names revealed, feedback and report downloaded), then the
-gradebook and the downloaded files checked. Every request to a host other than 127.0.0.1 is
-blocked and fails the test. Screenshots: ``_build/screenshots/desk-<n>-<section>.png``.
+"""The trainer's desk in a real browser: one Voilà server on a free loopback port for the
+module, one class run through all six sections (GBK roster, packs, three uploads with one
+forged, two free-text answers graded by keyboard, names revealed, feedback and report
+downloaded), then the gradebook and the downloaded files checked. Then a class of 30 graded
+by keyboard faster than a person types, a refused 99, the keyboard flow and what the page
+hands over when it closes; two graders on one answer; kernels that go with their page; and
+``kamlab desk`` stopped by its pid. Every request to a host other than 127.0.0.1 is blocked
+and fails the test. Screenshots: ``_build/screenshots/desk-<n>-<section>.png``.
 """
 
 from __future__ import annotations
 
 import io
 import json
+import os
 import random
+import re
+import signal
+import subprocess
+import sys
+import time
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from kamlab.desk import launch, sample
+from kamlab.desk import launch, sample, steps
+from kamlab.desk.grading_queue import GradingQueue
 from kamlab.grading import gradebook
 
 X, Q, P = "wang-01-quantify", "strategy", "wang-01-proposition"
@@ -26,45 +36,123 @@ NAMES = {"L001": "张三", "L002": "李四", "L003": "王五"}
 def desk_server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("desk")
     db = folder / "gradebook.sqlite"
-    port = launch.free_port()
-    process = launch.start(db, port, folder / "server.log")
+    process, port = launch.start(db, folder / "server.log")
     try:
         launch.wait_until_up(port, timeout=90)
-        yield f"http://127.0.0.1:{port}/", db
+        yield f"http://127.0.0.1:{port}/", db, process
     finally:
         launch.stop(process)
+
+
+class Opened:
+    """A desk page in its own browser context; requests off 127.0.0.1 and page errors collected."""
+
+    def __init__(self, browser, url: str, db: Path | None = None) -> None:
+        from playwright.sync_api import expect
+
+        self.context = browser.new_context(viewport={"width": 1280, "height": 1000}, accept_downloads=True)
+        self.blocked: list[str] = []
+        self.errors: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page = page = self.context.new_page()
+        page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
+        page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
+        page.set_default_timeout(60_000)
+        expect.set_options(timeout=60_000)
+        page.goto(url)
+        expect(page.locator(".lm-TabBar-tab")).to_have_count(6)
+        if db is not None:  # another gradebook, opened through the 班级 section
+            page.locator(".widget-text:has(label:text-is('成绩册')) input").fill(str(db))
+            page.locator("button:visible", has_text="打开 / 新建").click()
+            expect(page.locator(".kamlab-ok:visible")).to_contain_text(f"已打开 {db}")
+
+    def _route(self, r) -> None:
+        if r.request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:")):
+            r.continue_()
+        else:
+            self.blocked.append(r.request.url)
+            r.abort()
+
+    def section(self, n: int, title: str) -> None:
+        self.page.locator(".lm-TabBar-tab", has_text=f"{n}. {title}").click()
+
+    def start_grading(self, exercise_label: str, question_label: str) -> None:
+        from playwright.sync_api import expect
+
+        page = self.page
+        self.section(4, "批改")
+        page.locator("select:visible").first.select_option(label=exercise_label)
+        expect(page.locator("select:visible").nth(1)).to_have_value(question_label)
+        page.locator("button:visible", has_text="开始批改").click()
+
+    def close(self) -> None:
+        assert self.blocked == [] and self.errors == []
+        self.context.close()
+
+
+def kernels(server: subprocess.Popen) -> set[int]:
+    """Pids of the kernels the desk server is running now."""
+    import psutil
+
+    try:
+        children = psutil.Process(server.pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        return set()
+    found = set()
+    for child in children:
+        try:
+            if "ipykernel_launcher" in " ".join(child.cmdline()):
+                found.add(child.pid)
+        except psutil.Error:
+            pass
+    return found
+
+
+def until(check, timeout: float = 20.0, every: float = 0.2):
+    """Poll ``check()`` until it returns something true (returned), or fail after ``timeout``."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = check()
+        if value or time.monotonic() > deadline:
+            return value
+        time.sleep(every)
+
+
+def manual(db: Path) -> dict[str, tuple[float | None, str]]:
+    con = gradebook.connect(db, readonly=True)
+    try:
+        rows = gradebook.manual_rows(con)
+    finally:
+        con.close()
+    return {r.learner_id: (None if r.score != r.score else r.score, r.comment) for r in rows.itertuples()}
+
+
+def make_class(folder: Path, names: dict[str, str], exercise: str, seed: int) -> Path:
+    """A gradebook in ``folder`` with ``names`` assigned ``exercise``, everyone's answer graded."""
+    folder.mkdir(parents=True, exist_ok=True)
+    db = folder / "gradebook.sqlite"
+    steps.import_roster(db, "名单.csv", sample.roster_csv(names))
+    steps.assign(db, [exercise])
+    rng = random.Random(seed)
+    results = steps.grade_uploads(db, [sample.signed(db, lid, exercise, sample.answers(exercise, rng)) for lid in names])
+    assert all(r.accepted for r in results)
+    return db
 
 
 def test_a_class_runs_through_the_desk(browser, desk_server, shots: Path, tmp_path: Path):
     from playwright.sync_api import expect
 
-    url, db = desk_server
-    context = browser.new_context(viewport={"width": 1280, "height": 1000}, accept_downloads=True)
-    blocked: list[str] = []
-    errors: list[str] = []
-
-    def route(r):
-        if r.request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:")):
-            r.continue_()
-        else:
-            blocked.append(r.request.url)
-            r.abort()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    page.on("console", lambda m: m.type == "error" and errors.append(f"console: {m.text}"))
-    page.on("pageerror", lambda e: errors.append(f"page error: {e}"))
-    page.set_default_timeout(60_000)
-    expect.set_options(timeout=60_000)
-    page.goto(url)
-    expect(page.locator(".lm-TabBar-tab")).to_have_count(6)
+    url, db, _ = desk_server
+    desk = Opened(browser, url)
+    page, context = desk.page, desk.context
+    assert page.title() == "KAM Lab 培训师工作台"
 
     def section(n: int, title: str) -> None:
         page.locator(".lm-TabBar-tab", has_text=f"{n}. {title}").click()
 
     def upload(button: str, files: list[tuple[str, bytes, str]]) -> None:
         with page.expect_file_chooser() as chooser:
-            page.locator("button.widget-upload:visible", has_text=button).click()
+            page.locator("button.kamlab-upload:visible", has_text=button).click()
         chooser.value.set_files([{"name": n, "mimeType": m, "buffer": d} for n, d, m in files])
 
     def download(link: str) -> bytes:
@@ -72,7 +160,8 @@ def test_a_class_runs_through_the_desk(browser, desk_server, shots: Path, tmp_pa
             page.locator("a.kamlab-download:visible", has_text=link).click()
         return Path(info.value.path()).read_bytes()
 
-    # 1. 班级: a roster saved by Excel on Chinese Windows (GBK)
+    # 1. 班级: a roster saved by Excel on Chinese Windows (GBK); the button says what it does, no "(0)"
+    expect(page.locator("button.kamlab-upload:visible")).to_have_text("导入名单")
     upload("导入名单", [("名单.csv", sample.roster_csv(NAMES, "gbk"), "text/csv")])
     expect(page.locator(".kamlab-ok:visible")).to_contain_text("已导入名单“名单.csv”：3 名学员")
     expect(page.locator(".kamlab-desk-table:visible")).to_contain_text("王五")
@@ -171,32 +260,20 @@ def test_a_class_runs_through_the_desk(browser, desk_server, shots: Path, tmp_pa
     assert set(manual["learner_id"]) == set(NAMES) - {forger}
     assert manual["exercise_id"].eq(X).all()  # opening the proposition question saved nothing
     assert sorted(p.name for p in (db.parent / "feedback").glob("*.html")) == sorted(Path(n).name for n in pages)
-    assert blocked == [] and errors == []
+    assert desk.blocked == [] and desk.errors == []
 
 
 def test_on_the_lan_the_desk_asks_for_its_token(tmp_path: Path):
     """``--host`` other than 127.0.0.1: without the printed token the page is a login redirect."""
-    import socket
-    import subprocess
-    import time
     import urllib.error
     import urllib.request
 
     db = tmp_path / "gradebook.sqlite"
-    port = launch.free_port()
     token, hashed = launch.secret("127.0.0.2")
     assert token and not hashed
-    process = subprocess.Popen(launch.command(db, port, "127.0.0.2", token), env=launch.environment(db),
-                               stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, start_new_session=True)
+    process, port = launch.start(db, tmp_path / "server.log", host="127.0.0.2", token=token)
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                socket.create_connection(("127.0.0.2", port), timeout=0.5).close()
-                break
-            except OSError:
-                assert time.monotonic() < deadline, "desk server did not start"
-                time.sleep(0.1)
+        launch.wait_until_up(port, timeout=90, host="127.0.0.2")
 
         class Stay(urllib.request.HTTPRedirectHandler):
             def redirect_request(self, *args, **kwargs):
@@ -211,3 +288,147 @@ def test_on_the_lan_the_desk_asks_for_its_token(tmp_path: Path):
             assert page.status == 200 and "application/vnd.jupyter.widget-view+json" in page.read().decode("utf-8")
     finally:
         launch.stop(process)
+
+
+PROPOSITION = ("wang-01 · 设计一个大客户四象限价值主张", "✎ 北方重卡的四象限价值主张（8 分）")
+STRATEGY = ("wang-01 · 针对一个标杆大客户进行定量计算", "✎ 把两种视角合起来，对华东重工的策略建议（2 分）")
+
+
+def test_a_class_of_30_graded_by_keyboard_faster_than_a_person(browser, desk_server, tmp_path: Path):
+    """30 scores typed ~30 ms apart: each stored once, on its own answer, none merged ("6.5" and
+    "6" → 6.56 before). Then 99 in the 得分 box, Esc/Tab back from a comment, and what was typed
+    without Enter when the page closes; the page's kernel goes with it."""
+    from playwright.sync_api import expect
+
+    url, _, server = desk_server
+    names = sample.roster(30)
+    db = make_class(tmp_path / "class30", names, P, seed=30)
+    order = [a.learner_id for a in GradingQueue(P, "proposition", steps.question_answers(db, P, "proposition")).items]
+    before = kernels(server)
+    desk = Opened(browser, url, db)
+    page = desk.page
+    mine = until(lambda: kernels(server) - before)
+    assert len(mine) == 1  # this page's kernel
+    desk.start_grading(*PROPOSITION)
+    position = page.locator(".kamlab-position")
+    expect(position).to_have_text("第 1 / 30 份 · 还剩 30 份")
+    keys = page.locator("input.kamlab-shortcut")
+    expect(keys).to_be_focused()
+
+    scores = [("6.5", "6", "7", "0.5", "8", "3")[i % 6] for i in range(30)]
+    page.keyboard.type("\n".join(scores) + "\n", delay=30)  # a key every 30 ms, Enter included
+    expect(position).to_have_text("第 30 / 30 份 · 还剩 0 份")
+    assert until(lambda: len(manual(db)) == 30)
+    stored = manual(db)
+    assert {lid: stored[lid][0] for lid in order} == {lid: float(s) for lid, s in zip(order, scores, strict=True)}
+
+    # 99 in the 得分 box: refused with a message, the stored score stays in the box and the gradebook
+    score = page.locator("input.kamlab-score")
+    expect(score).to_have_value("3")
+    score.fill("99")
+    score.press("Enter")
+    expect(page.locator(".kamlab-error:visible")).to_contain_text("99 超出范围")
+    expect(score).to_have_value("3")
+    assert manual(db)[order[-1]][0] == 3.0
+
+    # c⏎ opens the comment; Esc and Tab come back to the shortcut box
+    keys.click()
+    page.keyboard.type("c\n")
+    comment = page.locator("textarea.kamlab-comment")
+    expect(comment).to_be_focused()
+    page.keyboard.type("补齐")
+    page.keyboard.press("Escape")
+    expect(keys).to_be_focused()
+    page.keyboard.type("c\n")
+    expect(comment).to_be_focused()
+    page.keyboard.type("交付")
+    page.keyboard.press("Tab")
+    expect(keys).to_be_focused()
+    assert until(lambda: manual(db)[order[-1]][1] == "补齐交付")
+
+    # typed without Enter, then the page goes (leaving it unloads it as closing the tab does; Playwright's
+    # own page.close() skips the unload events): the comment's last characters and the score arrive
+    page.keyboard.type("p\n")
+    expect(position).to_have_text("第 29 / 30 份 · 还剩 0 份")
+    page.keyboard.type("c\n")
+    expect(comment).to_be_focused()
+    page.keyboard.type("最后一句")
+    page.keyboard.press("Escape")
+    page.keyboard.type("5")
+    assert desk.blocked == [] and desk.errors == []
+    page.goto("about:blank")
+    assert until(lambda: manual(db)[order[-2]] == (5.0, "最后一句")), manual(db)[order[-2]]
+    assert until(lambda: not (kernels(server) & mine), timeout=30), "the closed page's kernel is still running"
+    desk.context.close()
+
+
+def test_two_graders_on_one_answer(browser, desk_server, tmp_path: Path):
+    """Grader A saves 2, grader B (whose screen still shows no score) saves 1.5: B is shown A's
+    score first and nothing is overwritten until B types it again."""
+    from playwright.sync_api import expect
+
+    url, _, _ = desk_server
+    db = make_class(tmp_path / "two", {"L001": "张三", "L002": "李四"}, X, seed=2)
+    a, b = Opened(browser, url, db), Opened(browser, url, db)
+    for desk in (a, b):
+        desk.start_grading(*STRATEGY)
+        expect(desk.page.locator(".kamlab-position")).to_have_text("第 1 / 2 份 · 还剩 2 份")
+    first = steps.question_answers(db, X, Q)
+    lid = GradingQueue(X, Q, first).items[0].learner_id
+    a.page.keyboard.type("2\n")
+    expect(a.page.locator(".kamlab-position")).to_have_text("第 2 / 2 份 · 还剩 1 份")
+    b.page.keyboard.type("1.5\n")
+    error = b.page.locator(".kamlab-error:visible")
+    expect(error).to_contain_text("已被另一位评分人改过（现为 2 分")
+    expect(error).to_contain_text("你输入的 1.5 分未保存，再输入一次即覆盖")
+    expect(b.page.locator("input.kamlab-score")).to_have_value("2")
+    expect(b.page.locator(".kamlab-position")).to_have_text("第 1 / 2 份 · 还剩 1 份")
+    assert manual(db)[lid][0] == 2.0
+    b.page.keyboard.type("1.5\n")
+    expect(b.page.locator(".kamlab-position")).to_have_text("第 2 / 2 份 · 还剩 1 份")
+    assert manual(db)[lid][0] == 1.5
+    a.close()
+    b.close()
+
+
+def test_kamlab_desk_stopped_by_its_pid_stops_the_whole_tree(browser, tmp_path: Path):
+    """``kamlab desk`` prints Chinese lines only; a second desk on its port is one Chinese line;
+    SIGTERM to its pid ends the server and its kernels and frees the port."""
+    import psutil
+    from playwright.sync_api import expect
+
+    db = tmp_path / "gradebook.sqlite"
+    out = tmp_path / "terminal.txt"
+    with open(out, "wb") as terminal:
+        desk = subprocess.Popen([sys.executable, "-m", "kamlab", "desk", "--db", str(db), "--port", "0"],
+                                stdout=terminal, stderr=subprocess.STDOUT, start_new_session=True,
+                                env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        found = until(lambda: re.search(r"在浏览器打开：http://127\.0\.0\.1:(\d+)/", out.read_text("utf-8")), 30)
+        assert found, out.read_text("utf-8")
+        port = int(found.group(1))
+        launch.wait_until_up(port, timeout=90)
+        second = subprocess.run([sys.executable, "-m", "kamlab", "desk", "--db", str(db), "--port", str(port)],
+                                capture_output=True, text=True, timeout=60)
+        assert second.returncode == 2 and second.stdout == ""
+        assert second.stderr.strip() == f"错误：「端口」{port} 已被占用（可能已有一个工作台在运行）：请先停止它，或用 --port 换一个端口，如 --port {port + 1}"
+        page = Opened(browser, f"http://127.0.0.1:{port}/")
+        expect(page.page.locator(".kamlab-desk-table, i:text('还没有名单。')").first).to_be_visible()
+        tree = psutil.Process(desk.pid).children(recursive=True)
+        assert any("ipykernel_launcher" in " ".join(p.cmdline()) for p in tree)  # a kernel is running
+        page.close()
+        os.kill(desk.pid, signal.SIGTERM)  # what `kill <pid>` does
+        desk.wait(timeout=30)
+        gone, alive = psutil.wait_procs(tree, timeout=15)
+        assert alive == [], f"still running after the desk was stopped: {alive}"
+        launch.bind("127.0.0.1", port).close()  # the port is free again
+        terminal_text = out.read_text("utf-8")
+        lines = [line for line in terminal_text.splitlines() if line.strip()]
+        assert lines[:3] == [f"KAM Lab 培训师工作台：成绩册 {db}", f"在浏览器打开：http://127.0.0.1:{port}/",
+                             "只在本机可访问（127.0.0.1）。Ctrl+C 停止。"]
+        assert not re.search(r"\[(Voila|I|W|C) |INFO|WARNING|CRITICAL", terminal_text), terminal_text
+    finally:
+        try:
+            os.killpg(desk.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass

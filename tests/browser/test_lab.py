@@ -14,23 +14,13 @@ import json
 import os
 import secrets
 import shutil
-import signal
-import socket
-import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from servers import server_on_free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 CHAPTER = "wang-01"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _notebook(cells: list[str]) -> dict:
@@ -62,40 +52,25 @@ print("答案保存在", answers_dir().resolve())"""
 
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
-    """`make lab` on a copy of the chapter; yields (base URL, token, folder)."""
+    """`make lab` on a copy of the chapter; yields (base URL, token, folder).
+
+    The port is chosen free and, should another process take it before JupyterLab binds it
+    ("port … is not available"), JupyterLab is started again on a new one (servers.py).
+    """
     folder = tmp_path_factory.mktemp("lab")
     (folder / "book").mkdir()
     shutil.copy(ROOT / "book" / f"{CHAPTER}.ipynb", folder / "book")
     (folder / "book" / "fault.ipynb").write_text(json.dumps(_notebook([FAULT, WHERE]), ensure_ascii=False), "utf-8")
-    port, token = _free_port(), secrets.token_hex(16)
-    log = open(folder / "lab.log", "wb")  # noqa: SIM115 - closed below
-    proc = subprocess.Popen(
-        ["make", "-s", "lab", f"LAB_DIR={folder}", f"LAB_PORT={port}", f"LAB_TOKEN={token}",
-         "LAB_FLAGS=--no-browser --LabApp.expose_app_in_browser=True --ServerApp.open_browser=False"],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-        env={k: v for k, v in os.environ.items() if k != "KAMLAB_ANSWERS_DIR"})
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            assert proc.poll() is None, (folder / "lab.log").read_text("utf-8", "replace")
-            assert time.monotonic() < deadline, "JupyterLab did not start in 60 s"
-            time.sleep(0.5)
-        yield url, token, folder
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)  # make and the server it started: one process group
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-        log.close()
+    token = secrets.token_hex(16)
+    env = {k: v for k, v in os.environ.items() if k != "KAMLAB_ANSWERS_DIR"}
+
+    def command(port: int) -> list[str]:
+        return ["make", "-s", "lab", f"LAB_DIR={folder}", f"LAB_PORT={port}", f"LAB_TOKEN={token}",
+                "LAB_FLAGS=--no-browser --LabApp.expose_app_in_browser=True --ServerApp.open_browser=False"]
+
+    with server_on_free_port(command, lambda port: f"http://127.0.0.1:{port}/api/status?token={token}",
+                             folder / "lab.log", cwd=ROOT, env=env) as port:
+        yield f"http://127.0.0.1:{port}", token, folder
 
 
 def _open_and_run(browser, url: str, token: str, name: str):

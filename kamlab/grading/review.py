@@ -21,7 +21,6 @@ from . import gradebook
 from .htmlpage import answer_text, stored_value
 from .keys import check_exercise, load_key
 from .manual import answer_check
-from .roster import excel_ready
 from .rubric import PROVISIONAL, RECHECK, needs_person, score_state
 
 COLUMNS = ["学号", "姓名", "练习", "练习名称", "题号", "题目", "回答", "自动初评", "满分", "状态", "原人工分", "原评语",
@@ -77,7 +76,7 @@ def write_review(*, db: str | Path, out: str | Path, exercise: str | None = None
     if out.is_dir():
         raise InputError("输出文件", f"“{out}”是一个文件夹：请给出文件名，如 review.xlsx", str(out))
     frame = review_frame(db=db, exercise=exercise, include_done=include_done)
-    write_excel(out, {"待评阅": excel_ready(frame)}, formats={"自动初评": NUMBER, "满分": NUMBER, "原人工分": NUMBER, "得分": NUMBER})
+    write_excel(out, {"待评阅": frame}, formats={"自动初评": NUMBER, "满分": NUMBER, "原人工分": NUMBER, "得分": NUMBER})
     _make_fillable(out, len(frame))
     return len(frame)
 

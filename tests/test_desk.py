@@ -493,3 +493,53 @@ def test_a_score_typed_without_enter_is_saved_when_the_page_goes(graded):
     typed(desk, "draft", "2")
     typed(desk, "key", "2")  # Enter settles it: nothing left to save on exit
     assert desk.grade.pending is None and desk.grade.commit_pending() is False
+
+
+# --- class, packs and dates in the desk (issue 21 §3) ------------------------------------------
+
+
+def test_the_desk_removes_and_restores_learners_sets_a_due_date_and_hands_out_one_pack_each(desk, tmp_path):
+    db = tmp_path / "gradebook.sqlite"
+    names = {"L001": "张三", "L002": "李四", "L003": "王五"}
+    footer = sample.roster_csv(names, "gbk") + "合计,3 人\r\n".encode("gbk")
+    desk.roster.upload.deliver([upload("名单.csv", footer)])
+    assert "已导入名单“名单.csv”：3 名学员" in desk.roster.status.value and "合计" in desk.roster.status.value
+
+    desk.assign.pick.value = (X,)
+    desk.assign.due.value = "2026-01-05 18:00"  # long past: every submission below is late
+    desk.assign.penalty.value = ""
+    desk.assign.button.click()
+    assert "截止 2026-01-05 18:00" in desk.assign.status.value
+    packs = dict(re.findall(r"href='data:application/zip;base64,([^']+)' download='([^']+)'", desk.assign.packs.value))
+    by_name = {name: base64.b64decode(data) for data, name in packs.items()}
+    assert sorted(by_name) == ["L001-张三.zip", "L002-李四.zip", "L003-王五.zip"]
+    with zipfile.ZipFile(io.BytesIO(by_name["L002-李四.zip"])) as archive:
+        inside = archive.namelist()
+        pack = json.loads(archive.read("L002-李四/assignment.json"))
+    assert "L002-李四/学员须知.html" in inside and f"L002-李四/{X}.ipynb" in inside
+    assert pack["learner"] == "L002" and not any("L001" in n or "L003" in n or "roster" in n for n in inside)
+    assert "仅培训师留存" in desk.assign.link.value and "全班练习包（仅培训师）.zip" in desk.assign.link.value
+
+    rng = random.Random(6)
+    desk.collect.upload.deliver([upload(*sample.signed(db, lid, X, sample.answers(X, rng))) for lid in names])
+    assert "已评分 3 份" in desk.collect.status.value
+    assert "迟交 3 份" in desk.collect.late.value and "迟交 " in desk.collect.late.value
+
+    desk.roster.learner.value = "L003"
+    desk.roster.remove_button.click()
+    assert "已移除 L003 王五" in desk.roster.status.value
+    assert "在班 2 名学员，已移除 1 名" in desk.roster.table.value and "已移除" in desk.roster.table.value
+    queue = desk.grade.open_question(X, Q)
+    assert sorted(a.learner_id for a in queue.items) == ["L001", "L002"]  # hidden from grading
+    assert all(a.late.startswith("迟交") for a in queue.items)
+    assert "class='kamlab-late'" in desk.grade.who.value and "迟交" in desk.grade.who.value
+    desk.roster.learner.value = "L003"
+    desk.roster.restore_button.click()
+    assert "已恢复 L003 王五" in desk.roster.status.value and "在班 3 名学员" in desk.roster.table.value
+    desk.roster.learner.value = "L009"
+    desk.roster.remove_button.click()
+    assert "“L009”不在名单中（全部学员见下表" in desk.roster.status.value and "kamlab-error" in desk.roster.status.value
+
+    desk.report.button.click()
+    page = (tmp_path / "report" / "report.html").read_text(encoding="utf-8")
+    assert "“4. 批改”中逐题评阅" in page and "kamlab review" not in page  # desk actions, not commands

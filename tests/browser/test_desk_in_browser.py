@@ -167,12 +167,19 @@ def test_a_class_runs_through_the_desk(browser, desk_server, shots: Path, tmp_pa
     expect(page.locator(".kamlab-desk-table:visible")).to_contain_text("王五")
     page.screenshot(path=str(shots / "desk-1-class.png"), full_page=True)
 
-    # 2. 布置: one exercise, a folder per learner, downloaded as one zip
+    # 2. 布置: two exercises due at a time already past, one zip per learner, the whole class for the trainer
     section(2, "布置")
     page.locator("select[multiple]:visible").select_option(
         label=["wang-01 · 针对一个标杆大客户进行定量计算", "wang-01 · 设计一个大客户四象限价值主张"])
+    page.locator(".widget-text:has(label:text-is('截止时间')) input").fill("2026-01-05 18:00")
     page.locator("button:visible", has_text="生成学员包").click()
-    packs = zipfile.ZipFile(io.BytesIO(download("下载学员练习包")))
+    expect(page.locator(".kamlab-ok:visible")).to_contain_text("截止 2026-01-05 18:00")
+    expect(page.locator(".kamlab-packs a.kamlab-download")).to_have_count(3)
+    mine = zipfile.ZipFile(io.BytesIO(download("L002-李四")))
+    assert f"L002-李四/{X}.ipynb" in mine.namelist() and "L002-李四/学员须知.html" in mine.namelist()
+    assert not any("L001" in n or "L003" in n or "roster" in n for n in mine.namelist())  # nobody else's token
+    assert "2026-01-05 18:00" in mine.read("L002-李四/学员须知.html").decode("utf-8")
+    packs = zipfile.ZipFile(io.BytesIO(download("下载全班文件夹")))
     assert {f"class/{lid}/{X}.ipynb" for lid in NAMES} <= set(packs.namelist())
     pack = json.loads(packs.read("class/L002/assignment.json"))
     assert pack["learner"] == "L002" and {X, P} <= set(pack["exercises"]) and pack["token"]
@@ -189,9 +196,10 @@ def test_a_class_runs_through_the_desk(browser, desk_server, shots: Path, tmp_pa
     section(3, "收取")
     upload("上传提交文件", [(n, d, "application/json") for n, d in files])
     expect(page.locator(".kamlab-error:visible")).to_contain_text("已评分 4 份，拒收 1 份")
-    rejected = page.locator(".kamlab-desk-table:visible")
+    rejected = page.locator(".kamlab-desk-table:visible").first
     expect(rejected).to_contain_text(forged_name)
     expect(rejected).to_contain_text("签名不符")
+    expect(page.locator("p:visible", has_text="迟交 4 份")).to_be_visible()  # after the due date
     page.screenshot(path=str(shots / "desk-3-collect.png"), full_page=True)
 
     # 4. 批改: the free-text question, two answers, keyboard only, names hidden then revealed
@@ -201,6 +209,7 @@ def test_a_class_runs_through_the_desk(browser, desk_server, shots: Path, tmp_pa
     page.locator("button:visible", has_text="开始批改").click()
     who = page.locator(".kamlab-who")
     expect(who).to_contain_text("学员 #")
+    expect(page.locator(".kamlab-late")).to_contain_text("迟交")
     expect(page.locator(".kamlab-position")).to_have_text("第 1 / 2 份 · 还剩 2 份")
     assert not any(name in who.inner_text() for name in NAMES.values())
     keys = page.locator("input[placeholder^='快捷键']")
@@ -224,13 +233,21 @@ def test_a_class_runs_through_the_desk(browser, desk_server, shots: Path, tmp_pa
     expect(page.locator(".kamlab-position")).to_have_text("第 1 / 2 份 · 还剩 2 份")
     page.screenshot(path=str(shots / "desk-4b-proposition.png"), full_page=True)
 
+    # 1. 班级 again: 王五 leaves the class (history kept, no feedback page, off the lists)
+    section(1, "班级")
+    page.locator(".widget-text:has(label:text-is('学号')) input").fill("L003")
+    page.locator("button:visible", has_text="移除学员").click()
+    expect(page.locator(".kamlab-ok:visible")).to_contain_text("已移除 L003 王五")
+    expect(page.locator(".kamlab-desk-table:visible tr", has_text="王五")).to_contain_text("已移除")
+
     # 5. 反馈: pages without model answers, downloaded as one zip
     section(5, "反馈")
     page.locator("label:visible", has_text="在反馈中显示参考答案").click()
     page.locator("button:visible", has_text="生成全部反馈").click()
     feedback = zipfile.ZipFile(io.BytesIO(download("下载全部反馈")))
     pages = [n for n in feedback.namelist() if n.endswith(".html")]
-    assert len(pages) == 4 and "feedback/index.html" in pages  # a page per learner and the list of who is who
+    assert len(pages) == 3 and "feedback/index.html" in pages  # a page per learner in the class, and who is who
+    assert not any("L003" in n for n in pages)
     expect(page.frame_locator("iframe.kamlab-preview").locator("body")).to_contain_text("反馈")
     page.screenshot(path=str(shots / "desk-5-feedback.png"), full_page=True)
 

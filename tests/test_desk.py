@@ -153,6 +153,24 @@ def test_zip_members_checked_one_by_one():
     assert bad[0].reason.startswith("不是有效的 zip 文件")
 
 
+def test_a_corrupt_zip_member_is_refused_alone_and_the_others_are_graded(desk, tmp_path):
+    db = tmp_path / "gradebook.sqlite"
+    steps.import_roster(db, "r.csv", sample.roster_csv({"L001": "张三", "L002": "李四"}))
+    steps.assign(db, [X])
+    rng = random.Random(9)
+    good = [sample.signed(db, lid, X, sample.answers(X, rng)) for lid in ("L001", "L002")]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in good:
+            archive.writestr(name, data)
+    data = bytearray(buffer.getvalue())
+    start = data.index(b"PK\x03\x04") + 30 + len(good[0][0].encode())  # the first member's deflate stream
+    data[start:start + 40] = b"\xff" * 40  # as a bad download or a chat tool's damage does
+    desk.collect.upload.deliver([upload("班级.zip", bytes(data))])
+    assert "已评分 1 份，拒收 1 份" in desk.collect.status.value  # was: the whole upload failed (“出错了：error …”)
+    assert "已损坏" in desk.collect.rejected.value and good[0][0] in desk.collect.rejected.value
+
+
 # --- zips ----------------------------------------------------------------------------
 
 

@@ -45,16 +45,17 @@ QUIET = ("--Voila.log_level=ERROR", "--ServerApp.log_level=ERROR")
 
 
 def command(db: Path, sock: socket.socket, host: str = "127.0.0.1", token: str = "",
-            hashed_password: str = "") -> list[str]:
+            hashed_password: str = "", cull: tuple[int, int] = (CULL_IDLE, CULL_EVERY)) -> list[str]:
     """The Voilà command line for the desk serving on ``sock`` (bound by :func:`bind`; the
-    gradebook goes in the environment)."""
+    gradebook goes in the environment); ``cull``: (idle seconds, check interval) for kernels
+    whose page is gone without a word (a crashed tab)."""
     port = sock.getsockname()[1]
     argv = [sys.executable, "-m", "kamlab.desk.launch", str(NOTEBOOK), f"{FD_FLAG}{sock.fileno()}", "--no-browser",
             f"--port={port}", f"--Voila.ip={host}", "--Voila.port_retries=0",
             "--VoilaConfiguration.show_tracebacks=False", f"--template={TEMPLATE}",
             *(f"--VoilaConfiguration.extension_denylist={x}" for x in DENIED), f"--Voila.token={token}",
-            f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE}",
-            f"--MappingKernelManager.cull_interval={CULL_EVERY}",
+            f"--MappingKernelManager.cull_idle_timeout={cull[0]}",
+            f"--MappingKernelManager.cull_interval={cull[1]}",
             "--MappingKernelManager.cull_connected=False", *QUIET,
             "--VoilaConfiguration.multi_kernel_manager_class=kamlab.desk.server.DeskKernels"]
     if hashed_password:
@@ -138,13 +139,14 @@ def main(args: argparse.Namespace) -> int:
     return 0  # pragma: no cover - execve does not return
 
 
-def start(db: Path, log: Path | None = None, host: str = "127.0.0.1", token: str = "") -> tuple[subprocess.Popen, int]:
+def start(db: Path, log: Path | None = None, host: str = "127.0.0.1", token: str = "",
+          cull: tuple[int, int] = (CULL_IDLE, CULL_EVERY)) -> tuple[subprocess.Popen, int]:
     """Start the desk server on a free port in its own process group (tests, figures);
     return it and its port. Stop it with :func:`stop`."""
     sock = bind(host, 0)
     out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 - owned by the child
     try:
-        process = subprocess.Popen(command(db, sock, host, token), env=environment(db), stdout=out,
+        process = subprocess.Popen(command(db, sock, host, token, cull=cull), env=environment(db), stdout=out,
                                    stderr=subprocess.STDOUT, start_new_session=True, pass_fds=(sock.fileno(),))
         return process, int(sock.getsockname()[1])
     finally:

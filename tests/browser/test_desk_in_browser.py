@@ -36,7 +36,8 @@ NAMES = {"L001": "张三", "L002": "李四", "L003": "王五"}
 def desk_server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("desk")
     db = folder / "gradebook.sqlite"
-    process, port = launch.start(db, folder / "server.log")
+    # kernels left without a page (no unload event: a crashed tab) are culled after 2 s here, 60 s in use
+    process, port = launch.start(db, folder / "server.log", cull=(2, 1))
     try:
         launch.wait_until_up(port, timeout=90)
         yield f"http://127.0.0.1:{port}/", db, process
@@ -381,12 +382,17 @@ def test_a_class_of_30_graded_by_keyboard_faster_than_a_person(browser, desk_ser
 
 def test_two_graders_on_one_answer(browser, desk_server, tmp_path: Path):
     """Grader A saves 2, grader B (whose screen still shows no score) saves 1.5: B is shown A's
-    score first and nothing is overwritten until B types it again."""
+    score first and nothing is overwritten until B types it again. Then both tabs vanish without
+    a word (no unload event, as when a browser crashes): their kernels are culled once idle
+    (two seconds on the test server)."""
     from playwright.sync_api import expect
 
-    url, _, _ = desk_server
+    url, _, server = desk_server
     db = make_class(tmp_path / "two", {"L001": "张三", "L002": "李四"}, X, seed=2)
+    before = kernels(server)
     a, b = Opened(browser, url, db), Opened(browser, url, db)
+    assert until(lambda: len(kernels(server) - before) == 2)  # one kernel per page
+    theirs = kernels(server) - before
     for desk in (a, b):
         desk.start_grading(*STRATEGY)
         expect(desk.page.locator(".kamlab-position")).to_have_text("第 1 / 2 份 · 还剩 2 份")
@@ -404,8 +410,9 @@ def test_two_graders_on_one_answer(browser, desk_server, tmp_path: Path):
     b.page.keyboard.type("1.5\n")
     expect(b.page.locator(".kamlab-position")).to_have_text("第 2 / 2 份 · 还剩 1 份")
     assert manual(db)[lid][0] == 1.5
-    a.close()
+    a.close()  # Playwright tears the pages down: no beforeunload, no beacon
     b.close()
+    assert until(lambda: not (kernels(server) & theirs), timeout=30), "kernels of vanished pages still running"
 
 
 def test_kamlab_desk_stopped_by_its_pid_stops_the_whole_tree(browser, tmp_path: Path):

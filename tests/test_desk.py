@@ -311,6 +311,10 @@ def test_desk_shows_kamlab_errors_in_chinese(desk):
     assert "还没有成绩册：请先在“班级”中导入名单" in desk.collect.status.value
     desk.roster.upload.deliver([upload("名单.csv", "学号,姓名\nL1,甲\nL1,乙\n".encode())])
     assert "重复" in desk.roster.status.value and "kamlab-error" in desk.roster.status.value
+    desk.roster.upload.deliver([upload("名单.csv", "学号,姓名\nL1,甲\n".encode())])
+    desk.collect.upload.deliver([upload("笔记.json", b'{"a": 1}')])  # some other JSON file
+    assert "不是 kamlab 提交文件" in desk.collect.rejected.value and "生成提交文件" in desk.collect.rejected.value
+    assert "schema" not in desk.collect.rejected.value
 
 
 def test_two_writers_on_one_gradebook(tmp_path):

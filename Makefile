@@ -28,13 +28,16 @@ fonts:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q fonts-wqy-microhei >/dev/null || \
 	  { $(SUDO) apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q fonts-wqy-microhei >/dev/null; }; }
 
-## lab: JupyterLab (with the widget extension) on the chapters; answers saved beside each notebook
-##      in kamlab-answers/. LAB_PORT, LAB_TOKEN, LAB_DIR and LAB_FLAGS adjust it (the browser test uses them).
-LAB_DIR ?= $(CURDIR)
+## lab: JupyterLab (with the widget extension) on the learner's copy of the chapters (learner-work/, kept
+##      up to date with book/ and exercises/ by kamlab.learner.workspace: running a chapter never changes
+##      a tracked file); answers saved beside each notebook in kamlab-answers/.
+##      LAB_PORT, LAB_TOKEN, LAB_DIR and LAB_FLAGS adjust it (the browser test uses them).
+LAB_DIR ?= $(CURDIR)/learner-work
 LAB_PORT ?= 8888
 LAB_TOKEN ?=
 LAB_FLAGS ?=
 lab: setup
+	@$(BIN)/python -m kamlab.learner.workspace "$(LAB_DIR)" --source "$(CURDIR)"
 	@echo "KAM Lab 学员环境：JupyterLab 在 http://127.0.0.1:$(LAB_PORT)/lab/tree/book 打开各章（Ctrl+C 停止）"
 	$(CURDIR)/$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(LAB_PORT) \
 	  --ServerApp.port_retries=0 --ServerApp.root_dir="$(LAB_DIR)" --LabApp.default_url=/lab/tree/book \

@@ -38,6 +38,19 @@ def _show(cell: object) -> str:
     return "空白（NaN）" if math.isnan(number) else _fmt(number)
 
 
+#: What a Chinese IME types instead of ASCII in a number: full-width digits and signs, the
+#: ideographic space, the minus sign U+2212.
+_NUMBER_CHARS = str.maketrans("０１２３４５６７８９．－＋，％　−", "0123456789.-+,% -")
+#: Characters whose presence means a typed number needs :func:`number_text` before parsing.
+NUMBER_MARKS = ",，０１２３４５６７８９．－＋％　−"
+
+
+def number_text(text: str) -> str:
+    """A typed number as ASCII: full-width digits/signs translated, spaces and thousands commas
+    removed (``" １，２００ "`` → ``"1200"``, ``"８"`` → ``"8"``). Percent signs are kept."""
+    return "".join(text.translate(_NUMBER_CHARS).split()).replace(",", "")
+
+
 def to_number(value: object, field: str) -> float:
     """Parse one learner-typed value as a finite number.
 
@@ -47,8 +60,7 @@ def to_number(value: object, field: str) -> float:
     if isinstance(value, bool) or value is None:
         raise InputError(field, f"应为数字，当前为空或无效（{value!r}）", value)
     if isinstance(value, str):
-        text = value.strip().replace(",", "").replace("，", "")
-        text = text.translate(str.maketrans("０１２３４５６７８９．－", "0123456789.-"))
+        text = number_text(value)
         if text == "":
             raise InputError(field, "不能为空，请填写一个数字", value)
         try:
@@ -247,10 +259,11 @@ def numeric_frame(
     out = pd.DataFrame(index=frame.index)
     for col in columns:
         raw = frame[col]
-        if (raw.dtype == object or pd.api.types.is_string_dtype(raw)) and plain_text(raw):  # typed numbers
+        if (raw.dtype == object or pd.api.types.is_string_dtype(raw)) and plain_text(raw, NUMBER_MARKS):
             values = pd.Series(pd.to_numeric(raw.to_numpy(dtype=object), errors="coerce"), index=raw.index)
-        elif raw.dtype == object or pd.api.types.is_string_dtype(raw):
-            cleaned = raw.astype("string").str.strip().str.replace(",", "", regex=False)
+        elif raw.dtype == object or pd.api.types.is_string_dtype(raw):  # typed with an IME, commas, spaces
+            cleaned = pd.Series([number_text(v) if isinstance(v, str) else v for v in raw.to_numpy(dtype=object)],
+                                index=raw.index, dtype=object)
             values = pd.to_numeric(cleaned, errors="coerce")
         elif pd.api.types.is_bool_dtype(raw):
             values = pd.Series(np.nan, index=raw.index)

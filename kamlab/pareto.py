@@ -68,6 +68,20 @@ class ParetoResult(TableResult):
             return 0.0
         return round(float(self.table["累计占比"].iloc[k - 1]), 4)
 
+    def top_customers(self, percent: object) -> tuple[int, float, float]:
+        """The top ``percent`` % as counted: (customers, their actual share of customers %, their share %).
+
+        With 12 customers the "top 20 %" are the first 3 (:func:`top_count`), i.e. 25 % of them.
+        """
+        pct = _checks.in_range(percent, "前百分之几的客户", 0, 100)
+        k = top_count(self.n, pct)
+        return k, round(100 * k / self.n, 4), self.share_of_top(pct)
+
+    def top_phrase(self, percent: object) -> str:
+        """``前 3 家（25%）贡献 55.3%``: the count and the actual share, never a rounded-away "20 %"."""
+        k, actual, share = self.top_customers(percent)
+        return f"前 {k} 家（{actual:.3g}%）贡献 {share:.1f}%"
+
     def count_for_share(self, percent: object) -> int:
         """Fewest customers, from the top, whose value reaches ``percent`` % of the total."""
         pct = _checks.in_range(percent, "目标占比", 0, 100)
@@ -89,8 +103,15 @@ class ParetoResult(TableResult):
         return int((self.table[self.value] < 0).sum())
 
     def summary(self, points: tuple[float, ...] = (10, 20, 50)) -> pd.DataFrame:
-        """A small table: 前 x% 客户, 客户数, 占比 (%)."""
-        rows = [(f"前 {p:g}%", top_count(self.n, p), self.share_of_top(p)) for p in points]
+        """A small table: 客户范围 (``前 2 家（16.7%）`` for "the top 10 %" of 12), 客户数, 占比 (%).
+
+        The range names the customers actually counted and their actual share, so a small list
+        never reads "前 10%" for 2 customers out of 12.
+        """
+        rows = []
+        for p in points:
+            k, actual, share = self.top_customers(p)
+            rows.append((f"前 {k} 家（{actual:.3g}%）", k, share))
         return pd.DataFrame(rows, columns=["客户范围", "客户数", f"{self.value}占比%"])
 
     def _repr_html_(self) -> str:

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import html
 import io
-import re
 from pathlib import Path
 
 import pandas as pd
 
 from .plan import KeyAccountPlan, Piece, chapter_label
+from .text_clean import clean_text
 
 #: East Asian font named on every Word run (present on Chinese Windows; WPS maps it too).
 EAST_ASIAN_FONT = "宋体"
@@ -167,17 +167,14 @@ def _east_asian(element, font: str = EAST_ASIAN_FONT) -> None:
 
 
 def _run(paragraph, text: str, italic: bool = False):
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(clean_text(text))
     run.italic = italic or None
     _east_asian(run._r)
     return run
 
 
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
 def _cell_xml(text: str, bold: bool = False) -> str:
-    clean = html.escape(_XML_BAD.sub("", text), quote=False)
+    clean = html.escape(clean_text(text), quote=False)
     fonts = f'<w:rFonts w:ascii="{LATIN_FONT}" w:hAnsi="{LATIN_FONT}" w:eastAsia="{EAST_ASIAN_FONT}"/>'
     return (f'<w:tc><w:tcPr><w:tcW w:w="0" w:type="auto"/></w:tcPr><w:p><w:r><w:rPr>{fonts}'
             f'{"<w:b/>" if bold else ""}</w:rPr><w:t xml:space="preserve">{clean}</w:t></w:r></w:p></w:tc>')

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .errors import InputError
+from .text_clean import clean_text
 
 #: Units of money a learner may choose; the book's examples use 万元.
 UNITS = ("元", "千元", "万元", "百万元", "亿元")
@@ -66,13 +67,14 @@ EXAMPLE = CompanyProfile(company="示例企业（本书虚构）", industry="工
 
 
 def _rows(rows: Sequence[Mapping[str, object]]) -> tuple[dict[str, str], ...]:
-    return tuple({str(k).strip(): "" if v is None else str(v).strip() for k, v in r.items()} for r in rows)
+    return tuple({clean_text(str(k)).strip(): "" if v is None else clean_text(str(v)).strip() for k, v in r.items()}
+                 for r in rows)
 
 
 def make_profile(company: object, industry: object = "", unit: object = "万元",
                  accounts: Sequence[Mapping[str, object]] = (), use_example: bool = False) -> CompanyProfile:
     """A checked profile: a company name, a known unit, accounts with unique names."""
-    name = str(company or "").strip()
+    name = clean_text(str(company or "")).strip()
     if not name:
         raise InputError("公司名称", "不能为空：请填写你所在公司的名称")
     if len(name) > 60:
@@ -89,7 +91,7 @@ def make_profile(company: object, industry: object = "", unit: object = "万元"
         if account in seen:
             raise InputError("客户名单", f"客户“{account}”出现了两次（第 {i} 行）", account)
         seen.add(account)
-    return CompanyProfile(name, str(industry or "").strip(), unit_text, rows, bool(use_example))
+    return CompanyProfile(name, clean_text(str(industry or "")).strip(), unit_text, rows, bool(use_example))
 
 
 def profile_from_dict(data: object) -> CompanyProfile:
@@ -101,6 +103,35 @@ def profile_from_dict(data: object) -> CompanyProfile:
         raise InputError("公司档案", "保存的客户名单格式不对，已改用本书示例")
     return make_profile(data.get("company", ""), data.get("industry", ""), data.get("unit", "万元"),
                         accounts, bool(data.get("use_example", False)))
+
+
+def recover_profile(data: object) -> tuple[CompanyProfile, str] | None:
+    """What can be kept of a saved profile that :func:`profile_from_dict` refuses.
+
+    A repeated or blank account name keeps the first row of each name (the others are
+    named in the returned Chinese note); a profile whose company, unit or list is
+    unusable is not recovered (``None``).
+    """
+    if not isinstance(data, Mapping) or not isinstance(data.get("accounts", []), list):
+        return None
+    kept: list[Mapping[str, object]] = []
+    seen: set[str] = set()
+    dropped: list[str] = []
+    for i, row in enumerate(data.get("accounts", []), 1):
+        if not isinstance(row, Mapping):
+            return None
+        name = "" if row.get("客户") is None else str(row.get("客户")).strip()
+        if not name or name in seen:
+            dropped.append(f"第 {i} 行（{'空名称' if not name else '重复的“' + name + '”'}）")
+            continue
+        seen.add(name)
+        kept.append(row)
+    try:
+        profile = make_profile(data.get("company", ""), data.get("industry", ""), data.get("unit", "万元"),
+                               kept, bool(data.get("use_example", False)))
+    except InputError:
+        return None
+    return profile, f"保留了 {len(kept)} 家客户，略去 {'、'.join(dropped[:5])}{'等' if len(dropped) > 5 else ''}"
 
 
 def starting_rows(profile: CompanyProfile, columns: Sequence[str],

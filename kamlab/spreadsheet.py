@@ -15,10 +15,15 @@ Reading — :func:`read_table`::
   (matched case-insensitively, spaces ignored); the frame's columns are renamed to
   the canonical names, other columns are kept as they are. ``required`` lists the
   canonical names that must be present.
-- Every cell comes back as a stripped ``str`` (empty cells ``""``; Excel numbers as
+- Every cell comes back as a stripped ``str`` without control characters
+  (:func:`kamlab.text_clean.clean_text`) (empty cells ``""``; Excel numbers as
   ``"2"``/``"1.5"``; dates as ISO text); rows with every cell empty are dropped.
 - The frame's index is the row's **line number in the file** (header = line 1), so
   a caller can say where a bad value is: ``cell_error(filename, line, column, …)``.
+- An ``.xlsx`` is refused before any reader opens it when its parts inflate past 64 MB
+  (a deflate bomb) or a sheet's declared or used range reaches past 100,000 rows,
+  500 columns or 2,000,000 cells (one cell at ``XFD1048576`` would otherwise make the
+  reader allocate ≈ 549 GB): see :mod:`kamlab._xlsx_guard`.
 - Paths are read only when they are regular files, never more than ``max_bytes``
   + 1 bytes (a FIFO, a device or a symlink to ``/dev/zero`` is refused).
 
@@ -27,7 +32,7 @@ line naming the file (and the line and column where there is one).
 
 Writing — :func:`write_excel` writes one or more frames as sheets with a bold,
 frozen header row, filters, fitted column widths, number/percent/date-time formats,
-and every text cell written as text: a cell beginning with ``=``, ``+``, ``-`` or
+and every text cell written as text (control characters and lone surrogates removed): a cell beginning with ``=``, ``+``, ``-`` or
 ``@`` never becomes a formula.
 """
 
@@ -44,7 +49,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from ._xlsx_guard import check_xlsx
 from .errors import InputError
+from .text_clean import clean_text
 
 #: Largest file :func:`read_table` accepts by default (5 MB: a roster or a review list of
 #: a few thousand rows is far below).
@@ -107,7 +114,7 @@ def read_bytes(path: str | Path, *, limit: int = MAX_BYTES, what: str = "文件"
 def _cell_text(value: object) -> str:
     kind = type(value)  # the two common cases first: a sheet of 80,000 cells is mostly these
     if kind is str:
-        return value.strip()  # type: ignore[attr-defined]
+        return clean_text(value).strip()  # type: ignore[arg-type]
     if kind is float:
         if value != value:  # NaN
             return ""
@@ -141,7 +148,8 @@ def _csv_rows(raw: bytes, filename: str) -> list[list[str]]:
     first = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first and "," not in first else ","
     try:
-        return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+        return [[clean_text(cell).strip() for cell in row]
+                for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
     except csv.Error as error:
         raise InputError(f"文件 {filename}", f"不是有效的 CSV：{error}") from None
 
@@ -164,7 +172,10 @@ def _damaged(filename: str, error: Exception) -> InputError:
 
 def _xlsx_rows(raw: bytes, filename: str, sheet: str | int) -> list[list[str]]:
     """Rows of one worksheet as text. python-calamine (a Rust reader, ~7× faster than openpyxl
-    on a 10,000-row sheet) when it is installed; openpyxl otherwise (e.g. in JupyterLite)."""
+    on a 10,000-row sheet) when it is installed; openpyxl otherwise (e.g. in JupyterLite).
+    Either reader gets the file only once :func:`kamlab._xlsx_guard.check_xlsx` has bounded
+    what it inflates to and how far its sheets reach."""
+    check_xlsx(raw, filename)
     try:
         from python_calamine import CalamineWorkbook
     except ImportError:
@@ -319,8 +330,8 @@ def write_excel(path: str | Path, sheets: Mapping[str, pd.DataFrame], *,
     book = Workbook()
     book.remove(book.active)
     for sheet_name, frame in sheets.items():
-        ws = book.create_sheet(str(sheet_name)[:31])
-        columns = [str(c) for c in frame.columns]
+        ws = book.create_sheet(clean_text(str(sheet_name))[:31])
+        columns = [clean_text(str(c)) for c in frame.columns]
         ws.append(columns)
         for cell in ws[1]:
             cell.font = Font(bold=True)
@@ -332,6 +343,7 @@ def write_excel(path: str | Path, sheets: Mapping[str, pd.DataFrame], *,
                 value = _excel_value(raw)
                 cell = ws.cell(row=r, column=c)
                 if isinstance(value, str):
+                    value = clean_text(value)  # a control character or lone surrogate has no place in a cell
                     cell.value = value
                     cell.data_type = "s"  # never a formula, whatever the text begins with
                     if value.startswith(_FORMULA_START):

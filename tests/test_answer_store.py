@@ -90,19 +90,19 @@ def test_unreadable_file_is_never_overwritten(tmp_path, monkeypatch):
     original = json.dumps({"schema": "kamlab-answers", "version": 1, "key": EXERCISE,
                            "answers": {"questions": {"ka_share": "50"}}})
     path.write_text(original, encoding="utf-8")
-    real = Path.read_text
+    real = Path.read_bytes
 
     def unreadable(self, *args, **kwargs):
         if self == path:
             raise PermissionError(13, "Permission denied")
         return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_text", unreadable)
+    monkeypatch.setattr(Path, "read_bytes", unreadable)
     ex = exercise_answers(EXERCISE, tmp_path)
     assert "无法读取答案文件" in ex.status.value and "不会覆盖该文件" in ex.status.value
     ex.sheet()
     ex.boxes["wallet_share"].value = "20"
-    monkeypatch.setattr(Path, "read_text", real)
+    monkeypatch.setattr(Path, "read_bytes", real)
     assert path.read_text(encoding="utf-8") == original
     assert ex.collect()["wallet_share"] == "20"
 

@@ -82,7 +82,7 @@ def test_import_a_gbk_csv_into_the_selection_calculator(answers):
 
 
 @pytest.mark.parametrize(("raw", "name", "expected"), [
-    ("客户,金额\n甲,1\n".encode(), "wrong.csv", "表头缺少必需的列"),
+    ("单位编号,数量\n甲,1\n".encode(), "wrong.csv", "找不到“客户”（也可写作 客户名称、名称、客户名）列。文件中的表头：“单位编号”、“数量”"),
     (ACCOUNTS_GBK.replace(b"1250", "很多".encode("gbk")), "text.csv", "第 2 行“销售额”列：应为数字，当前为“很多”"),
     (b"", "empty.csv", "是空的"),
     (b"\x89PNG\r\n\x1a\n\x00\x00", "photo.png", "不是表格文件"),
@@ -119,8 +119,8 @@ def test_template_download_holds_headers_units_and_an_example_row(answers):
     sheet = book.worksheets[0]
     assert [c.value for c in sheet[1]][:3] == ["客户", "销售额（万元）", "未来销售收入和利润"]
     assert [c.value for c in sheet[2]][:2] == ["A 挖掘机厂", 1200]
-    calc.attachment.offer_template("accounts", calc.accounts)
-    assert "download='wang-01-selection-accounts-模板.xlsx'" in calc.attachment.link.value
+    link = calc.attachment.downloads["accounts"].value  # one click: the download is there from the start
+    assert "download='wang-01-selection-accounts-模板.xlsx'" in link and "⬇ 下载模板" in link
 
 
 def test_other_chapters_start_from_the_learners_accounts(answers):

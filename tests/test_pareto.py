@@ -79,9 +79,31 @@ def test_pareto_chart_and_widget():
 
     fig = draw_pareto(pareto_analysis(_five()), top=20)
     texts = [t.get_text() for t in fig.axes[0].texts]
-    assert any("前 20% 客户 → 50.0%" in t for t in texts)
+    assert any("前 1 家（20%）贡献 50.0% 利润" in t for t in texts)
     w = pareto_widget(_five())
     assert "<b>50.0%</b>" in w.summary.value
     w.top.value = 40
     assert "<b>80.0%</b>" in w.summary.value
     assert w.chart.value[:4] == b"\x89PNG"
+
+
+def test_a_small_list_says_how_many_customers_and_the_marker_sits_on_the_curve():
+    """Issue 18 §3: with 12 accounts “前 20% 的客户贡献了 55.3%” was really the top 3 (25 %), the
+    marker sat at x = 20 % off the curve, and the 前 10% row counted 2 customers."""
+    from kamlab.charts import draw_pareto
+    from kamlab.widgets import pareto_widget
+
+    profits = [300, 200, 163.6, 120, 100, 90, 70, 50, 40, 30, 20, 16.4]  # total 1,200
+    frame = pd.DataFrame({"客户": [f"客户{i:02d}" for i in range(12)], "利润": profits})
+    r = pareto_analysis(frame)
+    assert r.top_customers(20) == (3, 25.0, 55.3)  # (300 + 200 + 163.6) / 1,200 = 55.3 %
+    assert r.top_phrase(20) == "前 3 家（25%）贡献 55.3%"
+    assert r.summary()["客户范围"].tolist() == ["前 2 家（16.7%）", "前 3 家（25%）", "前 6 家（50%）"]
+    ax = draw_pareto(r, top=20).axes[0]
+    marker = [line for line in ax.lines if line.get_marker() == "o"]
+    assert len(marker) == 1 and list(marker[0].get_xdata()) == [25.0] and list(marker[0].get_ydata()) == [55.3]
+    curve = ax.lines[0]
+    assert (25.0, 55.3) in set(zip(curve.get_xdata(), curve.get_ydata(), strict=True))  # on the curve
+    assert any(t.get_text() == "前 3 家（25%）贡献 55.3% 利润" for t in ax.texts)
+    w = pareto_widget(frame.assign(销售额=profits))
+    assert "前 3 家（25%）客户贡献了 <b>55.3%</b> 的利润" in w.summary.value

@@ -50,8 +50,8 @@ def test_profile_form_imports_the_account_list_and_refuses_bad_files(learner):
     assert "请先填写公司名称" in form.message.value
     form.company.value = "苏州精工机械有限公司"
     form.unit.value = "万元"
-    assert not form.import_accounts("公司,金额\n甲,1\n".encode(), "bad.csv")
-    assert "表头缺少必需的列" in form.message.value and load_profile()[0].accounts == ()
+    assert not form.import_accounts("编号,数量\n甲,1\n".encode(), "bad.csv")
+    assert "找不到“客户”" in form.message.value and load_profile()[0].accounts == ()
     assert form.import_accounts(ACCOUNTS, "客户.csv")
     profile = load_profile()[0]
     assert profile.company == "苏州精工机械有限公司" and profile.account_names == ["华东电机", "西南泵业", "北方阀门"]

@@ -1,5 +1,7 @@
 """Sphinx extension for the published KAM Lab site (loaded via `local_extensions` in _config.yml).
 
+- ``site_static/kamlab-site.css`` is added to every page: each calculator's output says, on the
+  static site, that it shows the book's example and how to compute with one's own data.
 - Each page's script list is de-duplicated. Jupyter Book 1.x registers some inline scripts twice
   (sphinx-thebe's `const THEBE_JS_URL = …`, sphinx-togglebutton's selector); the second `const`
   is a SyntaxError in the reader's console on every page.
@@ -7,6 +9,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 
@@ -32,7 +35,15 @@ def dedupe_scripts(app, pagename, templatename, context, doctree) -> None:
     scripts[:] = unique
 
 
+def add_site_static(app, config) -> None:
+    """The folder of the site's own stylesheet (each static calculator says it shows the example:
+    kamlab/widgets/ready.py)."""
+    config.html_static_path.append(str(Path(__file__).parent / "site_static"))
+
+
 def setup(app) -> dict:
     # After myst-nb (priority 500) has added the page's widget scripts.
     app.connect("html-page-context", dedupe_scripts, priority=900)
+    app.connect("config-inited", add_site_static)
+    app.add_css_file("kamlab-site.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -10,8 +10,9 @@ from ._base import PALETTE, new_figure
 def draw_pareto(result, top: float = 20.0, title: str = "") -> Figure:
     """Cumulative share of the value (y) against cumulative share of customers (x).
 
-    A dashed marker shows the share given by the top ``top`` % of customers; the
-    diagonal is what equal customers would give.
+    A marker on the curve shows the share given by the top ``top`` % of customers, at
+    the customers actually counted (3 of 12 for "20 %": x = 25 %); the diagonal is what
+    equal customers would give.
     """
     fig, ax = new_figure(7, 4.5)
     t = result.table
@@ -19,9 +20,10 @@ def draw_pareto(result, top: float = 20.0, title: str = "") -> Figure:
     y = [0.0, *t["累计占比"].tolist()]
     ax.plot(x, y, color=PALETTE[0], lw=2, label=f"累计{result.value}占比")
     ax.plot([0, 100], [0, 100], color="#999999", lw=1, ls=":", label="所有客户贡献相同")
-    share = result.share_of_top(top)
-    ax.plot([top, top, 0], [0, share, share], color=PALETTE[3], lw=1, ls="--")
-    ax.annotate(f"前 {top:g}% 客户 → {share:.1f}% {result.value}", (top, share),
+    k, at, share = result.top_customers(top)  # the marker sits on the curve: at the k-th customer
+    ax.plot([at, at, 0], [0, share, share], color=PALETTE[3], lw=1, ls="--")
+    ax.plot([at], [share], marker="o", color=PALETTE[3], ms=6, zorder=3)
+    ax.annotate(f"{result.top_phrase(top)} {result.value}", (at, share),
                 xytext=(8, -16), textcoords="offset points", color=PALETTE[3], fontsize=10)
     if result.peak > 100.05:
         peak_x = float(t.loc[t["累计占比"].idxmax(), "累计客户占比"])

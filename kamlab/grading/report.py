@@ -21,7 +21,6 @@ from . import gradebook
 from .due import late_text, lateness, penalty
 from .htmlpage import DEFAULT_TZ, answer_text, e, local_time, page, stored_value, zone
 from .keys import load_key
-from .roster import excel_ready
 from .rubric import PROVISIONAL, RECHECK, score_state
 
 
@@ -197,8 +196,8 @@ def write_report(*, db: str | Path, out: str | Path, tz: str = DEFAULT_TZ,
     out.mkdir(parents=True, exist_ok=True)
     for name, _, fig in figures:
         fig.savefig(out / name, dpi=90)
-    xlsx = write_excel(out / "report.xlsx", {name: excel_ready(frame) for name, frame in {
-        "班级总表": table, "成绩总表": tot, "各题统计": stats, "未提交": absent, "明细": detail}.items()},
+    xlsx = write_excel(out / "report.xlsx", {
+        "班级总表": table, "成绩总表": tot, "各题统计": stats, "未提交": absent, "明细": detail},
         formats={**{t: PERCENT for t in titles.values()}, "得分率": PERCENT, "平均得分率": PERCENT, "答对比例": PERCENT,
                  "总得分率": PERCENT, "平均分": NUMBER, "标准差": NUMBER, "总分": NUMBER, "扣分": NUMBER, "满分": NUMBER,
                  "得分": NUMBER, "自动分": NUMBER, "人工分": NUMBER, "提交时间": DATETIME})

@@ -21,8 +21,7 @@ from . import gradebook
 from .htmlpage import answer_text, stored_value
 from .keys import check_exercise, load_key
 from .manual import answer_check
-from .roster import excel_ready
-from .rubric import needs_person
+from .rubric import PROVISIONAL, RECHECK, needs_person, score_state
 
 COLUMNS = ["学号", "姓名", "练习", "练习名称", "题号", "题目", "回答", "自动初评", "满分", "状态", "原人工分", "原评语",
            "得分", "评语", "答案校验"]
@@ -39,10 +38,10 @@ def review_rows(scores: pd.DataFrame, names: dict[str, str], *, exercise: str | 
             continue
         sheet, questions = load_key(r.exercise_id)
         q = questions.get(r.question_id, {})
-        has_manual = pd.notna(r.manual_score) or bool(r.comment)
-        if r.needs_review:
+        kind = score_state(q, None if pd.isna(r.manual_score) else r.manual_score, bool(r.needs_review))
+        if kind == RECHECK:
             state = "待复核：学员重交后改了答案，请重新打分，或在“得分”栏重填原分以确认"
-        elif needs_person(q) and not has_manual:
+        elif kind == PROVISIONAL:  # a comment alone is not a score: still listed, with the comment
             state = "待评阅（自动分为初评）"
         elif include_done and needs_person(q):
             state = "已人工评分"
@@ -77,7 +76,7 @@ def write_review(*, db: str | Path, out: str | Path, exercise: str | None = None
     if out.is_dir():
         raise InputError("输出文件", f"“{out}”是一个文件夹：请给出文件名，如 review.xlsx", str(out))
     frame = review_frame(db=db, exercise=exercise, include_done=include_done)
-    write_excel(out, {"待评阅": excel_ready(frame)}, formats={"自动初评": NUMBER, "满分": NUMBER, "原人工分": NUMBER, "得分": NUMBER})
+    write_excel(out, {"待评阅": frame}, formats={"自动初评": NUMBER, "满分": NUMBER, "原人工分": NUMBER, "得分": NUMBER})
     _make_fillable(out, len(frame))
     return len(frame)
 

@@ -7,7 +7,8 @@ read: 1–64 characters, letters (Chinese included), digits, space, ``_``, ``-``
 ``/etc`` or ``a\\b`` are refused before anything is written. A duplicate id is an error
 naming both lines. Rows that are not learners are skipped and named: a footer such as
 ``合计 | 4 人`` (an id like 合计/总计/小计/共计, or a name like ``4 人``). Control characters
-in names (BEL, ESC …, pasted from other systems) are removed.
+(BEL, ESC …, pasted from other systems) never reach a name or an id: every cell is
+cleaned when the table is read (:mod:`kamlab.text_clean`).
 
 The class in the gradebook is listed, and learners removed and restored, with
 :func:`roster_frame`, :func:`remove_learner` and :func:`restore_learner` (``kamlab roster``).
@@ -42,22 +43,12 @@ def check_id(learner: str) -> str | None:
 #: Ids that mark a footer or summary row, not a learner (compared without spaces, any case).
 FOOTER_IDS = frozenset({"合计", "总计", "小计", "共计", "总数", "人数", "统计", "total", "sum", "count"})
 _HEADCOUNT = re.compile(r"(共|合计|总计)?\s*\d+\s*(人|名|位)\s*", re.IGNORECASE)
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_EXCEL_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-def clean_text(text: str) -> str:
-    """``text`` without control characters (BEL, ESC …; tabs and line breaks become spaces)."""
-    return _CONTROL.sub("", str(text).replace("\t", " ").replace("\n", " ").replace("\r", " "))
-
-
-def excel_ready(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with control characters left out of its text cells (an .xlsx cannot hold
-    BEL, ESC …; the gradebook keeps the text as it came). Line breaks and tabs stay."""
-    text = [c for c in frame.columns if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c])]
-    if not text:
-        return frame
-    return frame.assign(**{c: [_EXCEL_BAD.sub("", v) if isinstance(v, str) else v for v in frame[c]] for c in text})
+def _one_line(text: str) -> str:
+    """A name on one line (tabs and line breaks pasted from other systems become spaces;
+    control characters are already gone: :func:`kamlab.spreadsheet.read_table` cleans every cell)."""
+    return " ".join(str(text).split())
 
 
 class Roster(dict[str, str]):
@@ -87,7 +78,7 @@ def read_roster(source: str | Path | bytes, *, filename: str | None = None) -> R
             if any(row):
                 raise cell_error(name, int(line), "学号", "学号为空")
             continue
-        if is_footer(learner, clean_text(row.get("name", "") or "").strip()):
+        if is_footer(learner, _one_line(row.get("name", "") or "")):
             out.skipped.append((int(line), f"第 {line} 行“{learner}”是合计/统计行，不是学员，已跳过"))
             continue
         problem = check_id(learner)
@@ -96,7 +87,7 @@ def read_roster(source: str | Path | bytes, *, filename: str | None = None) -> R
         if learner in lines:
             raise cell_error(name, int(line), "学号", f"学号“{learner}”重复：第 {lines[learner]} 行已有，请删去其中一行")
         lines[learner] = int(line)
-        out[learner] = clean_text(row["name"]).strip() if "name" in frame.columns else ""
+        out[learner] = _one_line(row["name"]) if "name" in frame.columns else ""
     if not out:
         raise InputError(f"文件 {name}", "名单中没有任何学员（第一行应为表头：学号,姓名）")
     return out

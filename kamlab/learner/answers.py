@@ -28,6 +28,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ..text_clean import clean_value
+
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows
@@ -89,6 +91,28 @@ def _why(error: OSError) -> str:
     if isinstance(error, NotADirectoryError | FileExistsError):
         return "上级路径是一个文件，不是文件夹"
     return error.strerror or type(error).__name__
+
+
+class _NotANumber(ValueError):
+    """A saved number no calculation can use (``NaN``, ``Infinity``, ``1e400``, ``10**400``)."""
+
+
+def _refuse_number(name: str) -> float:
+    raise _NotANumber(name)
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise _NotANumber(text)
+    return value
+
+
+def _finite_int(text: str) -> int:
+    value = int(text)
+    if abs(value) > 1 << 53:  # past what a float holds exactly; 10**400 cannot become a float at all
+        raise _NotANumber(text[:20])
+    return value
 
 
 def _valid(data: object, key: str) -> bool:
@@ -155,20 +179,28 @@ class AnswerStore:
                 raise IsADirectoryError(str(path))
             if not path.exists():
                 return None
-            text = path.read_text(encoding="utf-8")
+            raw = path.read_bytes()
         except OSError as error:
             self.writable = False
             self.notice = (f"无法读取答案文件“{path}”（{_why(error)}）；本页输入只保留在内存中，"
                            "不会覆盖该文件，请用“导出”保存。")
             return None
         try:
-            data = json.loads(text)
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            self.set_aside("不是 UTF-8 编码（可能被记事本等编辑器另存过）")
+            return None
+        try:
+            data = json.loads(text, parse_constant=_refuse_number, parse_float=_finite, parse_int=_finite_int)
+        except _NotANumber:
+            self.set_aside("含有无法使用的数值（NaN、Infinity 或超出范围的数，可能被手工编辑过）")
+            return None
         except ValueError:
             data = None
         if not _valid(data, self.key):
             self.set_aside("已损坏或不属于本练习")
             return None
-        return data["answers"]
+        return clean_value(data["answers"])  # a "\ud800" escape or a control character typed by hand
 
     def update(self, changes: dict[str, Any]) -> Path | None:
         """Save only what changed, merged into the file as it is now.
@@ -180,6 +212,7 @@ class AnswerStore:
         Returns the path, or ``None`` with :attr:`notice` set when nothing could
         be written (the answers stay in memory).
         """
+        changes = clean_value(changes)  # a lone surrogate cannot be written as UTF-8 at all
         merged = self._merge(self.answers, changes)
         if not self.writable:
             self.answers = merged

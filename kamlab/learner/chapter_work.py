@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..profile import EXAMPLE, CompanyProfile, profile_from_dict
+from ..profile import EXAMPLE, CompanyProfile, profile_from_dict, recover_profile
 from .answers import AnswerStore
 
 PROFILE_KEY = "profile"
@@ -87,7 +87,13 @@ def load_profile(folder: str | Path | None = None) -> tuple[CompanyProfile, str]
     try:
         return profile_from_dict(data), ""
     except InputError as error:
-        return EXAMPLE, str(error)
+        # Never leave the file where the next save would overwrite it with fewer accounts.
+        recovered = recover_profile(data)
+        store.set_aside(f"有问题（{str(error)}）")
+        if recovered is None:
+            return EXAMPLE, store.notice
+        profile, kept = recovered
+        return profile, f"{store.notice.split('；')[0]}；{kept}，请核对后继续。"
 
 
 def save_profile(profile: CompanyProfile, folder: str | Path | None = None) -> Path | None:

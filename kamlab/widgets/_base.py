@@ -25,6 +25,7 @@ import base64
 import html
 import io
 import logging
+import re
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -36,6 +37,12 @@ from ..errors import InputError
 
 LOG = logging.getLogger("kamlab.widgets")
 ERROR_STYLE = "color:#b00020;background:#fdecea;padding:6px 10px;border-radius:4px"
+#: How a bad field and a stale result look (sent with every error box: the page has no other stylesheet).
+MARK_CSS = ("<style>.kamlab-bad input,.kamlab-bad textarea,input.kamlab-bad{border:2px solid #b00020!important;"
+            "background:#fdecea!important;color:#000!important}"
+            ".kamlab-stale{opacity:.4;filter:grayscale(1)}</style>")
+#: Said under the error when an older result is still on screen.
+STALE_NOTE = "下方的结果和图仍是改动之前的（已变灰）；改正后会自动更新。"
 
 
 def error_html(error: Exception) -> str:
@@ -132,6 +139,8 @@ class Calculator:
         self._muted = False
         self._changes: list[Callable[[dict[str, Any]], None]] = []
         self._inputs = [w for w in (watch if watch is not None else controls) if _stateful(w)]
+        self._controls = list(controls)
+        self._marked: Any = None
         self.box = W.VBox([*controls, self.error, self.summary, self.chart])
         for widget in watch if watch is not None else controls:
             if hasattr(widget, "on_change"):  # EditableTable and other composite inputs
@@ -160,12 +169,13 @@ class Calculator:
             fig = self.draw(result) if self.draw is not None else None
             png = figure_png(fig) if fig is not None else None
         except InputError as error:
-            self.error.value = error_html(error)
+            self._show_input_error(error)
             return None
         except Exception as error:  # noqa: BLE001 - shown to the learner, never swallowed
             LOG.exception("calculator %s failed", type(self).__name__)
             self.error.value = unexpected_error_html(error)
             return None
+        self._clear_marks()
         self.error.value = ""
         self.result = result
         if summary is not None:
@@ -176,6 +186,71 @@ class Calculator:
         for listener in self.listeners:
             listener(self)
         return result
+
+    # --- one behaviour for every message -----------------------------------
+    def _heading_before(self, widget: W.Widget) -> str:
+        """The on-screen heading of an input: the HTML just above it, tags and brackets removed."""
+        if widget not in self._controls:
+            return ""
+        for control in reversed(self._controls[:self._controls.index(widget)]):
+            if isinstance(control, W.HTML):
+                text = re.sub(r"<[^>]+>", "", control.value)
+                return re.split(r"[（(]", html.unescape(text), maxsplit=1)[0].strip()
+        return ""
+
+    def _locate(self, error: InputError) -> tuple[Any, str, tuple[int | None, int] | None]:
+        """The input an error is about, the field as named on screen, and the table cell."""
+        from .table import EditableTable
+
+        parts = str(error.field).split("·")
+        for widget in self._inputs:
+            if isinstance(widget, EditableTable):
+                cell = widget.find_cell(parts[1:])
+                if cell is not None:
+                    heading = self._heading_before(widget)
+                    return widget, "·".join([heading or parts[0], *parts[1:]]), cell
+        for widget in self._inputs:
+            label = re.split(r"[（(]", str(getattr(widget, "description", "")), maxsplit=1)[0].strip()
+            if label and parts[0].strip() == label:
+                return widget, str(error.field), None
+        return None, str(error.field), None
+
+    def _show_input_error(self, error: InputError) -> None:
+        """Name the field as it is on screen, show the message next to it, mark it, grey the old result."""
+        self._clear_marks()
+        widget, field, cell = self._locate(error)
+        message = str(error)[len(f"「{error.field}」"):] if str(error).startswith(f"「{error.field}」") else str(error)
+        shown = InputError(field, message, error.value)
+        stale = self.result is not None
+        self.error.value = MARK_CSS + error_html(shown) + (f"<small>{STALE_NOTE}</small>" if stale else "")
+        if stale:
+            self.summary.add_class("kamlab-stale")
+            self.chart.add_class("kamlab-stale")
+        if widget is None:
+            return
+        if cell is not None:
+            widget.mark(*cell)
+        else:
+            widget.add_class("kamlab-bad")
+        self._marked = widget
+        self._move_error_after(widget)
+
+    def _move_error_after(self, widget: W.Widget) -> None:
+        children = [c for c in self.box.children if c is not self.error]
+        if widget in children:
+            at = children.index(widget) + 1
+            self.box.children = (*children[:at], self.error, *children[at:])
+
+    def _clear_marks(self) -> None:
+        marked, self._marked = self._marked, None
+        if marked is not None:
+            if hasattr(marked, "unmark"):
+                marked.unmark()
+            else:
+                marked.remove_class("kamlab-bad")
+        for widget in (self.summary, self.chart):
+            if "kamlab-stale" in widget._dom_classes:
+                widget.remove_class("kamlab-stale")
 
     # --- saved state --------------------------------------------------------
     def _names(self) -> list[str]:
@@ -231,3 +306,10 @@ class Calculator:
 
     def _repr_mimebundle_(self, **kwargs: object):
         return self.box._repr_mimebundle_(**kwargs)
+
+    def _ipython_display_(self) -> None:
+        """In a notebook: a Chinese line saying what to click until the calculator is live, then the
+        calculator (see :mod:`kamlab.widgets.ready`)."""
+        from .ready import display_ready
+
+        display_ready(self.box, "计算器")

@@ -34,6 +34,7 @@ from typing import Any
 import ipywidgets as W
 import pandas as pd
 
+from .._checks import number_text
 from ..errors import InputError
 from ..learner.chapter_work import ChapterStore, load_profile
 from ..plan import CHAPTERS
@@ -110,14 +111,28 @@ def _tables(calculator: Any) -> list[tuple[str, EditableTable]]:
             if isinstance(w, EditableTable) and len(w.columns) >= 3 and table_spec(n, w).key]
 
 
-def _account_rows(slug: str) -> list[dict[str, str]]:
-    """The learner's own accounts: the profile's, else those saved in wang-01's selection."""
+#: Where :func:`account_list` found the learner's accounts (shown to the learner).
+FROM_PROFILE, FROM_WANG01 = "公司档案", "王渊 第一讲（wang-01）的吸引力计算表"
+
+
+def account_list(slug: str | None = None) -> tuple[list[dict[str, str]], str]:
+    """The one account list every calculator starts from, and where it came from: the profile's,
+    else the accounts saved in wang-01's selection calculator (imported or typed there), else none.
+    ``slug`` is the chapter asking (wang-01 itself does not start from its own saves)."""
     profile, _ = load_profile()
     if not profile.is_example:
-        return [dict(r) for r in profile.accounts]
+        return [dict(r) for r in profile.accounts], FROM_PROFILE
+    if profile.use_example and profile.accounts:  # the learner chose the book's example
+        return [], ""
     saved = store_for("wang-01").get("selection") if slug != "wang-01" else None
     rows = saved.get("accounts") if isinstance(saved, dict) else None
-    return [r for r in rows if isinstance(r, dict)] if isinstance(rows, list) else []
+    kept = [{str(k): "" if v is None else str(v) for k, v in r.items()} for r in rows
+            if isinstance(r, dict) and str(r.get("客户", "")).strip()] if isinstance(rows, list) else []
+    return kept, FROM_WANG01 if kept else ""
+
+
+def _account_rows(slug: str) -> list[dict[str, str]]:
+    return account_list(slug)[0]
 
 
 def table_spec(name: str, table: EditableTable, unit: str = "万元") -> TableSpec:
@@ -150,21 +165,37 @@ class Attachment:
         self.example = calculator.state()
         self.status = W.HTML(f"<small>本计算器的输入会自动保存；{PLAN_NOTE}</small>")
         self.message = W.HTML()
-        reset = W.Button(description="恢复示例数据", icon="undo", layout=W.Layout(width="auto"),
-                         tooltip="把本计算器恢复为书中的示例数据（你保存的输入将被替换）")
-        reset.on_click(lambda _: self.reset())
-        tools: list[W.Widget] = [reset]
+        self.downloads: dict[str, W.HTML] = {}
+        self.backups = BackupStore(slug)
+        self.reset_button = W.Button(description="恢复示例数据", icon="undo", layout=W.Layout(width="auto"),
+                                     tooltip="把本计算器恢复为书中的示例数据（先问你，并备份你的输入，可撤销）")
+        self.reset_button.on_click(lambda _: self.ask_reset())
+        self.confirm = W.Button(description="确定恢复", button_style="warning", layout=W.Layout(width="auto"))
+        self.cancel = W.Button(description="取消", layout=W.Layout(width="auto"))
+        self.confirm.on_click(lambda _: self.reset())
+        self.cancel.on_click(lambda _: self._hide_question())
+        self.question = W.HBox([W.HTML("<span>用书中的示例替换本计算器的全部输入？你的输入会先备份，可随时撤销。</span>"),
+                                self.confirm, self.cancel], layout=W.Layout(display="none", flex_flow="row wrap"))
+        self.undo_button = W.Button(description="撤销：找回我的输入", icon="history", layout=W.Layout(width="auto"),
+                                    tooltip="回到恢复示例数据之前你的输入")
+        self.undo_button.on_click(lambda _: self.undo_reset())
+        self.undo_button.layout.display = None if self.backups.get(store_key(calculator)) is not None else "none"
+        tools: list[W.Widget] = [self.reset_button, self.undo_button]
         self.imports: dict[str, tuple[EditableTable, W.FileUpload]] = {}
         for name, table in _tables(calculator):
-            download = W.Button(description="下载模板", icon="download", layout=W.Layout(width="auto"))
+            download = W.HTML(layout=W.Layout(width="auto"))
             upload = W.FileUpload(accept=".xlsx,.csv", multiple=False, description="导入 Excel/CSV",
+                                  tooltip="从 Excel（.xlsx）或 CSV 文件导入这张表：按表头对应各列",
                                   layout=W.Layout(width="auto"))
-            download.on_click(lambda _b, n=name, t=table: self.offer_template(n, t))
-            upload.observe(lambda change, n=name, t=table: self._uploaded(n, t, change), names="value")
+            upload.observe(lambda change, n=name, t=table, u=upload: self._uploaded(n, t, u, change), names="value")
             self.imports[name] = (table, upload)
+            self.downloads[name] = download
             tools += [download, upload]
         self.link = W.HTML()
-        calculator.box.children = (W.HBox(tools), self.link, self.message, *calculator.box.children, self.status)
+        calculator.box.children = (W.HBox(tools, layout=W.Layout(flex_flow="row wrap")), self.question, self.link,
+                                   self.message, *calculator.box.children, self.status)
+        for name, (table, _upload) in self.imports.items():
+            self._refresh_download(name, table)
         self._restore()
         if hasattr(calculator, "on_change"):
             calculator.on_change(lambda _state: self.save())
@@ -183,16 +214,26 @@ class Attachment:
                     "答案文件", f"有 {len(skipped)} 项已保存的输入与当前版本不符，未能恢复：{'、'.join(skipped)}"))
             self.status.value = f"<small>已恢复你上次保存的输入（{html.escape(str(self.store.path))}）</small>"
             return
-        accounts = _account_rows(self.slug)
+        accounts, source = account_list(self.slug)
         if not accounts:
             return
         from ..profile import make_profile
 
-        profile = make_profile("我的公司", accounts=accounts)
+        try:
+            profile = make_profile("我的公司", accounts=accounts)
+        except InputError:
+            return
+        started = ""
         for _name, (table, _upload) in self.imports.items():
             if table.columns and table.columns[0] == "客户":
                 table.value = starting_rows(profile, table.columns, table.value)
-                self.status.value = "<small>已用你的客户名单作为起点（点“恢复示例数据”回到书中示例）</small>"
+                started = "已用你的客户名单作为起点"
+        hook = getattr(self.calculator, "start_from_accounts", None)
+        if hook is not None:
+            started = hook(list(profile.accounts)) or started
+        if started:
+            self.status.value = (f"<small>{html.escape(started)}（来自{html.escape(source)}；"
+                                 "点“恢复示例数据”回到书中示例）</small>")
 
     def save(self) -> None:
         """Save the calculator's inputs now."""
@@ -202,11 +243,38 @@ class Attachment:
             return
         self.status.value = f"<small>已自动保存到 {html.escape(str(path))}；{PLAN_NOTE}</small>"
 
+    def ask_reset(self) -> None:
+        """Ask before replacing the learner's inputs by the example."""
+        self.question.layout.display = None
+
+    def _hide_question(self) -> None:
+        self.question.layout.display = "none"
+
     def reset(self) -> None:
-        """Back to the book's example data (the saved inputs are replaced by it)."""
+        """Back to the book's example data, after a backup of the learner's inputs (see :meth:`undo_reset`)."""
+        self._hide_question()
+        current = self.calculator.state()
+        if current != self.example and self.backups.put(self.key, current) is None:
+            self.message.value = error_html(InputError("恢复示例数据", f"无法备份你的输入（{self.backups.notice}），未作改动"))
+            return
         self.calculator.restore(self.example)
         self.save()
-        self.message.value = "<small>已恢复书中的示例数据。</small>"
+        self.undo_button.layout.display = None if self.backups.get(self.key) is not None else "none"
+        self.message.value = "<small>已恢复书中的示例数据；你原来的输入已备份，点“撤销：找回我的输入”即可找回。</small>"
+
+    def undo_reset(self) -> bool:
+        """Put back the inputs backed up by the last :meth:`reset`."""
+        backup = self.backups.get(self.key)
+        if backup is None:
+            self.message.value = error_html(InputError("撤销", "没有可找回的备份"))
+            return False
+        skipped = self.calculator.restore(backup) or []
+        self.save()
+        self.backups.put(self.key, None)
+        self.undo_button.layout.display = "none"
+        self.message.value = "<small>已找回恢复示例数据之前你的输入。</small>" + (
+            error_html(InputError("撤销", f"有 {len(skipped)} 项未能找回：{'、'.join(skipped)}")) if skipped else "")
+        return True
 
     # --- bring your own table ---------------------------------------------------------
     def _unit(self) -> str:
@@ -220,19 +288,26 @@ class Attachment:
         with tempfile.TemporaryDirectory() as tmp:
             return write_template(Path(tmp) / "template.xlsx", spec, example).read_bytes()
 
-    def offer_template(self, name: str, table: EditableTable) -> None:
-        """Show a download link for the table's template."""
-        data = base64.b64encode(self.template_bytes(name, table)).decode()
-        filename = f"{self.slug}-{self.key}-{name}-模板.xlsx"
-        self.link.value = (f"<a download='{html.escape(filename)}' href='data:{XLSX_MIME};base64,{data}'>"
-                           f"⬇ 点此下载模板：{html.escape(filename)}</a>")
+    def template_filename(self, name: str) -> str:
+        return f"{self.slug}-{self.key}-{name}-模板.xlsx"
 
-    def _uploaded(self, name: str, table: EditableTable, change: dict) -> None:
+    def _refresh_download(self, name: str, table: EditableTable) -> None:
+        """The 下载模板 link: one click downloads the template (built from the table's current columns)."""
+        self.downloads[name].value = download_button_html(self.template_bytes(name, table), self.template_filename(name))
+
+    def offer_template(self, name: str, table: EditableTable) -> None:
+        """Refresh the table's template link (after its columns changed)."""
+        self._refresh_download(name, table)
+
+    def _uploaded(self, name: str, table: EditableTable, upload: W.FileUpload, change: dict) -> None:
         files = change.get("new") or ()
         if not files:
             return
         item = files[0]
-        self.import_file(name, bytes(item["content"]), str(item.get("name", "上传的文件")))
+        try:
+            self.import_file(name, bytes(item["content"]), str(item.get("name", "上传的文件")))
+        finally:
+            upload.value = ()  # choosing the same file again (after fixing it) is a change again
 
     def _validator(self, table: EditableTable, checked: list[object]) -> Callable[[pd.DataFrame], object]:
         """The calculator's own compute, run on the new rows without touching the table;
@@ -271,14 +346,107 @@ class Attachment:
         except InputError as error:
             self.message.value = error_html(error) + "<small>表格未作任何改动。</small>"
             return False
-        before = table.rows()
-        self._fill(table, [[r[c] for c in spec.names] for r in result.rows], checked)  # lists: the table's own form
-        if self.calculator.result is None or "kamlab-error" in self.calculator.error.value:
+        before, criteria_before = table.rows(), self._criteria_rows(table)
+        note = self._own_criteria(table, spec, result)
+        names = table.columns
+        rows = [[r.get(c, "") if c in r else extra.get(c, "") for c in names]
+                for r, extra in zip(result.rows, result.extras or ({},) * result.count, strict=True)]
+        self._fill(table, rows, checked if not (result.missing or note) else [])  # lists: the table's own form
+        partial = bool(result.missing) or bool(note)
+        if not partial and (self.calculator.result is None or "kamlab-error" in self.calculator.error.value):
             table.value = before
+            self._restore_criteria(table, criteria_before)
             self.message.value = (self.calculator.error.value or "") + "<small>导入未通过检查，已恢复原来的表格。</small>"
             return False
-        self.message.value = f"<span style='color:#007a33'>✔ {html.escape(result.message)}</span>"
+        text = result.message if not note else result.message.split("文件中没有")[0] + note
+        self.message.value = f"<span style='color:#007a33'>✔ {html.escape(text)}</span>"
+        if result.missing and not note:
+            self.message.value += "<br><small>空白格已标出，补填后结果会自动重算。</small>"
+        self._refresh_download(name, table)
         return True
+
+    # --- an import's own criteria -----------------------------------------------------
+    def _sheet_for(self, table: EditableTable) -> Any:
+        sheet = getattr(self.calculator, "sheet", None)
+        return sheet if sheet is not None and getattr(sheet, "items", None) is table else None
+
+    def _criteria_rows(self, table: EditableTable) -> list[list[str]] | None:
+        sheet = self._sheet_for(table)
+        return sheet.criteria.rows() if sheet is not None else None
+
+    def _restore_criteria(self, table: EditableTable, rows: list[list[str]] | None) -> None:
+        sheet = self._sheet_for(table)
+        if sheet is not None and rows is not None and sheet.criteria.rows() != rows:
+            sheet.criteria.value = rows
+
+    def _own_criteria(self, table: EditableTable, spec: TableSpec, result: Any) -> str:
+        """When the file has none of the current criteria but score columns of its own, make those
+        the criteria (equal weights, to adjust); returns what the learner is told, or ""."""
+        sheet = self._sheet_for(table)
+        if sheet is None:
+            return ""
+        criteria = [c for c in sheet.names() if c]
+        if not criteria or any(c not in result.missing for c in criteria) or not result.extras:
+            return ""
+        own = [h for h in result.ignored if _scores(result.extras, h)]
+        if not own:
+            return ""
+        weights = equal_weights(len(own))
+        sheet.criteria.value = [[h, f"{w:g}"] for h, w in zip(own, weights, strict=True)]
+        sheet.sync()
+        self._refresh_download(next(n for n, (t, _u) in self.imports.items() if t is table), table)
+        left = [c for c in result.missing if c not in criteria]
+        return (f"已把文件中的 {len(own)} 个评分列（{'、'.join(own)}）设为{sheet.label.removesuffix('权重')}标准，"
+                f"权重暂按平均分配（{'、'.join(f'{w:g}' for w in weights)}），请按重要性调整，合计 100。"
+                + (f"文件中没有“{'”“'.join(left)}”列：已留空，请在表格中补填。" if left else ""))
+
+
+def _scores(extras: Any, header: str) -> bool:
+    """Whether a column the calculator does not use holds scores (numbers 0–10, some blanks allowed)."""
+    cells = [str(r.get(header, "")).strip() for r in extras]
+    filled = [c for c in cells if c]
+    if not filled:
+        return False
+    try:
+        return all(0 <= float(number_text(c)) <= 10 for c in filled)
+    except ValueError:
+        return False
+
+
+def equal_weights(n: int) -> list[float]:
+    """``n`` weights with one decimal summing to exactly 100 (the last takes the rounding)."""
+    each = round(100 / n, 1)
+    return [each] * (n - 1) + [round(100 - each * (n - 1), 1)]
+
+
+def download_button_html(raw: bytes, filename: str, label: str = "下载模板") -> str:
+    """A one-click download that looks like the toolbar's buttons (the file is in the link itself)."""
+    data = base64.b64encode(raw).decode()
+    return (f"<a class='jupyter-button widget-button kamlab-download' download='{html.escape(filename)}' "
+            f"href='data:{XLSX_MIME};base64,{data}' title='下载 {html.escape(filename)}' "
+            "style='display:inline-flex;align-items:center;padding:0 10px;text-decoration:none;color:inherit'>"
+            f"⬇ {html.escape(label)}</a>")
+
+
+class BackupStore:
+    """The learner's inputs as they were before 恢复示例数据, one per calculator, in
+    ``kamlab-answers/backups.json`` (kept across kernel restarts; the plan never reads it)."""
+
+    def __init__(self, slug: str) -> None:
+        from ..learner.answers import AnswerStore
+
+        self.slug = slug
+        self.store = AnswerStore("backups")
+        self.notice = ""
+
+    def get(self, key: str) -> Any:
+        data = self.store.load()
+        return (data.get(self.slug) or {}).get(key) if isinstance(data.get(self.slug), dict) else None
+
+    def put(self, key: str, state: Any) -> Any:
+        path = self.store.update({self.slug: {key: state}})
+        self.notice = self.store.notice
+        return path
 
 
 def attach(calculator: Any) -> Attachment | None:

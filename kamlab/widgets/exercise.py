@@ -29,6 +29,7 @@ from ..learner.answers import AnswerStore, answers_dir
 from ..learner.exercise import ExerciseSheet, Question, load_sheet, number_reading
 from ..learner.export import export_file
 from ._base import download_link, error_html, export_failed_html
+from .ready import ReadyBox
 
 ASSIGNMENT_FILE = "assignment.json"
 
@@ -143,7 +144,7 @@ class ExerciseAnswers:
             self.status.value = error_html(InputError("答案文件", self.store.notice)) + link
 
     # --- the form -----------------------------------------------------------
-    def sheet(self) -> W.VBox:
+    def sheet(self) -> ReadyBox:
         """The question form: a box per number/choice/text question, saved as typed."""
         rows: list[W.Widget] = [W.HTML(f"<h4>{html.escape(self.sheet_def.title)}·答题卡</h4>")]
         style = {"description_width": "initial"}
@@ -171,7 +172,7 @@ class ExerciseAnswers:
             self.notes[q.id] = note
             rows += [W.HTML(f"<b>{html.escape(q.id)}</b> {html.escape(label)}", style=style),
                      W.HBox([box, note]) if note else box]
-        return W.VBox([self.status, *rows])
+        return ReadyBox([self.status, *rows], kind="答题卡")
 
     @staticmethod
     def _reading(q: Question, value: Any) -> str:
@@ -198,7 +199,7 @@ class ExerciseAnswers:
         return submit.submit_answers(self.sheet_def.id, answers=self.collect(), pack_dir=Path(ASSIGNMENT_FILE).parent,
                                      out=(self.store.folder or answers_dir()) / "submissions", learner=learner)
 
-    def tools(self) -> W.VBox:
+    def tools(self) -> ReadyBox:
         """Buttons: export to Markdown/Excel, and submit (learner id prefilled by ``assign``).
 
         生成提交文件 first lists the questions left blank or not understood and asks before
@@ -244,7 +245,7 @@ class ExerciseAnswers:
         submit_button.on_click(check_then_submit)
         anyway.on_click(lambda _b: run(lambda: self.submit(learner.value), handed_in))
         self._submit_controls = (submit_button, anyway, message)
-        return W.VBox([learner, W.HBox([*buttons, submit_button, anyway]), message])
+        return ReadyBox([learner, W.HBox([*buttons, submit_button, anyway]), message], kind="提交工具")
 
 
 def exercise_answers(exercise_id: str, folder: str | Path | None = None) -> ExerciseAnswers:

@@ -7,6 +7,7 @@ import ipywidgets as W
 from .. import goals as model
 from ..charts.goals import draw_goals
 from ._base import Calculator
+from .number_box import NumberBox
 
 _STYLE = {"description_width": "14em"}
 _WIDE = W.Layout(width="30em")
@@ -19,8 +20,8 @@ class GoalsWidget(Calculator):
 
     def __init__(self, benchmark_sales: float = 8000, target_ratio: float = 30, resource_units: float = 6,
                  output_per_unit: float = 350, base_sales: float = 1800, growth: float = 20) -> None:
-        def box(value: float, label: str) -> W.FloatText:
-            return W.FloatText(value=value, description=label, style=_STYLE, layout=_WIDE)
+        def box(value: float, label: str) -> NumberBox:
+            return NumberBox(value=value, description=label, style=_STYLE, layout=_WIDE)
 
         self.inputs = [box(benchmark_sales, "标杆企业大客户销售额（万元）"), box(target_ratio, "目标比例（%）"),
                        box(resource_units, "资源投入单位（如大客户经理人数）"), box(output_per_unit, "单位产出（万元）"),
@@ -28,6 +29,21 @@ class GoalsWidget(Calculator):
         controls = [W.HTML("<b>标杆企业对比法</b>"), *self.inputs[:2], W.HTML("<b>资源投入产出法</b>"),
                     *self.inputs[2:4], W.HTML("<b>基础销量比例法</b>"), *self.inputs[4:]]
         super().__init__(controls, self._compute, draw_goals, lambda r: r._repr_html_(), watch=self.inputs)
+
+    def start_from_accounts(self, accounts: list[dict[str, str]]) -> str:
+        """Start 基础销量 from the learner's account list (its 销售额 summed); returns what is said."""
+        from .._checks import to_number
+
+        total = 0.0
+        for row in accounts:
+            try:
+                total += to_number(row.get("销售额", ""), "销售额")
+            except ValueError:
+                return ""  # a blank or bad figure: keep the example rather than a wrong sum
+        if not accounts or total <= 0:
+            return ""
+        self.inputs[4].value = f"{total:g}"
+        return f"基础销量取你的客户名单 {len(accounts)} 家的销售额合计 {total:,.0f}"
 
     def _compute(self):
         return model.set_targets(*(w.value for w in self.inputs))

@@ -8,6 +8,7 @@ import pandas as pd
 from .. import internal_diagnosis as diag
 from ..charts.internal_diagnosis import draw_diagnosis
 from ._base import Calculator
+from .number_box import NumberBox
 from .table import EditableTable
 
 _STYLE = {"description_width": "9em"}
@@ -18,8 +19,8 @@ class DiagnosisWidget(Calculator):
 
     def __init__(self, accounts: pd.DataFrame, company_sales: float, company_profit: float) -> None:
         self.table = EditableTable(list(diag.COLUMNS), accounts.astype(str).to_dict("records"))
-        self.sales = W.FloatText(value=company_sales, description="公司销售额（万元）", style=_STYLE)
-        self.profit = W.FloatText(value=company_profit, description="公司净利润（万元）", style=_STYLE)
+        self.sales = NumberBox(value=company_sales, description="公司销售额（万元）", style=_STYLE)
+        self.profit = NumberBox(value=company_profit, description="公司净利润（万元）", style=_STYLE)
         controls = [W.HBox([self.sales, self.profit]),
                     W.HTML("<b>大客户（金额单位：万元；品牌标杆价值 0–10；供应商排名 1 = 第一供应商）</b>"),
                     self.table]

@@ -32,8 +32,10 @@ class ParetoWidget(Calculator):
 
     def _describe(self, result) -> str:
         top = self.top.value
-        text = (f"<p>前 {top:g}% 的客户贡献了 <b>{result.share_of_top(top):.1f}%</b> 的{result.value}；"
-                f"要达到 80% 的{result.value}，需要前 {result.percent_of_customers_for_share(80):.1f}% 的客户。")
+        k, actual, share = result.top_customers(top)
+        need = result.count_for_share(80)
+        text = (f"<p>前 {k} 家（{actual:.3g}%）客户贡献了 <b>{share:.1f}%</b> 的{result.value}；"
+                f"要达到 80% 的{result.value}，需要前 {need} 家（{100 * need / result.n:.3g}%）客户。")
         if result.negatives:
             text += f"有 {result.negatives} 位客户{result.value}为负，累计曲线最高到 {result.peak:.1f}%。"
         return text + "</p>"

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import base64
 import html
+import json
+import os
+import re
 from pathlib import Path
 
 import ipywidgets as W
@@ -21,12 +24,15 @@ from ..plan import KeyAccountPlan, account_rows, build_plan, example_work
 from ..plan_export import to_docx, to_excel, to_html, to_markdown
 from ._base import error_html
 from .chapter_work import XLSX_MIME, current_chapter
+from .ready import ReadyDisplay
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-class PlanWidget(W.VBox):
+class PlanWidget(ReadyDisplay, W.VBox):
     """The plan, a key-account picker, 刷新 and 导出计划 (Word, Excel and Markdown at once)."""
+
+    ready_kind = "大客户计划"
 
     def __init__(self, folder: str | Path | None = None, live: bool | None = None) -> None:
         super().__init__()
@@ -44,13 +50,17 @@ class PlanWidget(W.VBox):
         refresh.on_click(lambda _: self.refresh())
         export.on_click(lambda _: self.export())
         self.links = W.HTML()
-        self.view = W.HTML()
+        self.view = W.HTML()  # the plan's markup (shown as is outside a learner's session)
+        # In a learner's Jupyter the markup is shown as an output (in an Output widget): JupyterLab then
+        # opens its chapter links in the same Lab, at the calculator, instead of reloading the page.
+        self.page = W.Output()
         self.plan: KeyAccountPlan | None = None
         self._muted = False
         self.marked.observe(self._keys_changed, names="value")
         self.assessed.observe(self._assessed_changed, names="value")
         tip = W.HTML("<small>在下框中按住 Ctrl（Mac：⌘）可多选；不选时，选择矩阵上的“战略客户”即为重点客户。</small>")
-        self.children = [W.HBox([refresh, export]), self.links, self.notices, self.marked, tip, self.assessed, self.view]
+        shown = self.page if self.live else self.view
+        self.children = [W.HBox([refresh, export]), self.links, self.notices, self.marked, tip, self.assessed, shown]
         self.refresh()
 
     def refresh(self) -> KeyAccountPlan:
@@ -75,7 +85,11 @@ class PlanWidget(W.VBox):
         finally:
             self._muted = False
         # Links to chapters: notebooks in a learner's Jupyter, pages in the static book.
-        self.view.value = to_html(self.plan, link_suffix=".ipynb" if self.live else ".html")
+        markup = to_html(self.plan, link_suffix=".ipynb" if self.live else ".html")
+        self.view.value = at_calculators(markup, notebooks_dir()) if self.live else markup
+        if self.live:
+            self.page.outputs = ({"output_type": "display_data", "metadata": {},
+                                  "data": {"text/html": LINK_CSS + self.view.value, "text/plain": ""}},)
         return self.plan
 
     def _keys_changed(self, change: dict) -> None:
@@ -112,6 +126,51 @@ class PlanWidget(W.VBox):
                          f"⬇ {labels[kind]}：{html.escape(path.name)}</a>")
         self.links.value = ("<p>" + "　".join(links) + f"<br><small>也已保存在 {html.escape(str(folder))}</small></p>")
         return paths
+
+
+#: 还差 links look like links (JupyterLab styles output links too; this makes them unmistakable).
+LINK_CSS = "<style>.kamlab-missing a{color:#0b63c4;text-decoration:underline;cursor:pointer}</style>"
+
+_MISSING_LINK = re.compile(r"<a href='(?P<chapter>[\w-]+)\.ipynb'>(?P<text>还差：[^<]*)</a>")
+
+
+def notebooks_dir() -> Path:
+    """The folder of the notebook this kernel runs (the chapters sit beside it)."""
+    session = os.environ.get("JPY_SESSION_NAME", "").strip()
+    if session and Path(session).is_absolute():
+        return Path(session).parent
+    return Path.cwd()
+
+
+def calculator_cell_id(notebook: Path, key: str) -> str:
+    """The id of the cell in ``notebook`` that shows calculator ``key`` (``selection`` →
+    the cell calling ``selection_widget(``), or "" when there is none."""
+    try:
+        cells = json.loads(notebook.read_text(encoding="utf-8")).get("cells", [])
+    except (OSError, ValueError):
+        return ""
+    call = re.compile(rf"\b{re.escape(key)}_widget\(")
+    for cell in cells:
+        source = "".join(cell.get("source", [])) if isinstance(cell, dict) else ""
+        if cell.get("cell_type") == "code" and call.search(source):
+            return str(cell.get("id", ""))
+    return ""
+
+
+def at_calculators(markup: str, folder: Path) -> str:
+    """The plan's 还差 links pointing at the calculator's cell (``wang-02.ipynb#cell-id=…``:
+    JupyterLab scrolls there), where the chapter notebook beside the plan has it."""
+    from ..plan import CALCULATORS
+
+    def link(match: re.Match) -> str:
+        chapter, text = match["chapter"], html.unescape(match["text"])
+        tool = text.split(" · ", 1)[-1].split("（", 1)[0]
+        key = next((k for k, name in CALCULATORS.get(chapter, {}).items() if name == tool), "")
+        cell = calculator_cell_id(folder / f"{chapter}.ipynb", key) if key else ""
+        target = f"{chapter}.ipynb" + (f"#cell-id={cell}" if cell else "")
+        return f"<a href='{html.escape(target)}'>{match['text']}</a>"
+
+    return _MISSING_LINK.sub(link, markup)
 
 
 def plan_widget(folder: str | Path | None = None) -> PlanWidget:

@@ -21,14 +21,17 @@ from ..profile import EXAMPLE, UNITS, make_profile
 from ..table_import import TableSpec, import_table, write_template
 from ._base import error_html
 from .chapter_work import XLSX_MIME, current_chapter
+from .ready import ReadyDisplay
 
 ACCOUNT_SPEC = TableSpec.from_columns("客户名单", ["客户", "销售额", "利润"], units={"销售额": "万元", "利润": "万元"},
                                       optional=("利润",))
 _STYLE = {"description_width": "7em"}
 
 
-class ProfileWidget(W.VBox):
+class ProfileWidget(ReadyDisplay, W.VBox):
     """Company name, industry, unit and the account list; saved on every change."""
+
+    ready_kind = "公司档案表单"
 
     def __init__(self, folder: str | Path | None = None, live: bool | None = None) -> None:
         super().__init__()
@@ -48,7 +51,8 @@ class ProfileWidget(W.VBox):
         self.use_example = W.ToggleButton(value=profile.use_example and bool(profile.accounts),
                                           description="使用本书示例", icon="book",
                                           tooltip="各章计算器改从书中的示例企业开始（你的档案仍保留）")
-        self.upload = W.FileUpload(accept=".xlsx,.csv", multiple=False, description="导入客户名单")
+        self.upload = W.FileUpload(accept=".xlsx,.csv", multiple=False, description="导入客户名单",
+                                   tooltip="从 Excel（.xlsx）或 CSV 文件导入客户名单：至少要有客户名称一列")
         download = W.Button(description="下载模板", icon="download")
         download.on_click(lambda _: self.offer_template())
         self.link = W.HTML()
@@ -67,9 +71,10 @@ class ProfileWidget(W.VBox):
             self.message.value = error_html(InputError(
                 "公司档案", "只有在 Jupyter 中打开本章时才能保存档案（或先运行 widgets.chapter(\"plan\")）"))
             return False
+        accounts = self.profile.accounts or tuple(self._shared_accounts()[0])  # one list, not two
         try:
             profile = make_profile(self.company.value, self.industry.value, self.unit.value,
-                                   self.profile.accounts, self.use_example.value)
+                                   accounts, self.use_example.value)
         except InputError as error:
             self.message.value = error_html(error)
             return False
@@ -101,7 +106,10 @@ class ProfileWidget(W.VBox):
     def _uploaded(self, change: dict) -> None:
         files = change.get("new") or ()
         if files:
-            self.import_accounts(bytes(files[0]["content"]), str(files[0].get("name", "上传的文件")))
+            try:
+                self.import_accounts(bytes(files[0]["content"]), str(files[0].get("name", "上传的文件")))
+            finally:
+                self.upload.value = ()  # the same file chosen again is a change again
 
     def offer_template(self) -> None:
         """Show a download link for the account-list template."""
@@ -112,9 +120,24 @@ class ProfileWidget(W.VBox):
         self.link.value = (f"<a download='客户名单-模板.xlsx' href='data:{XLSX_MIME};base64,{data}'>"
                            "⬇ 点此下载模板：客户名单-模板.xlsx</a>")
 
+    def _shared_accounts(self) -> tuple[list[dict[str, str]], str]:
+        """The list the calculators start from when the profile holds none (wang-01's), or nothing."""
+        if self.profile.accounts or not self.live:
+            return [], ""
+        from .chapter_work import FROM_WANG01, account_list
+
+        rows, source = account_list()
+        return (rows, source) if source == FROM_WANG01 else ([], "")
+
     def _show_accounts(self) -> None:
         rows = list(self.profile.accounts)
         if not rows:
+            shared, source = self._shared_accounts()
+            if shared:
+                self.accounts.value = (f"<small>客户名单 {len(shared)} 家（来自{html.escape(source)}），各章计算器从这份名单开始；"
+                                       "填写公司名称后会一并存入档案。前 10 家：</small>"
+                                       + pd.DataFrame(shared).head(10).to_html(index=False, escape=True))
+                return
             self.accounts.value = "<small>还没有导入客户名单：各章计算器从书中的示例企业开始。</small>"
             return
         frame = pd.DataFrame(rows)

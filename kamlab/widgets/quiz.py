@@ -7,14 +7,17 @@ import html
 import ipywidgets as W
 
 from ..learner.quiz import load_quiz
+from .ready import ReadyDisplay
 
 
-class QuizWidget(W.VBox):
+class QuizWidget(ReadyDisplay, W.VBox):
     """Radio buttons per question, a check button, per-question feedback.
 
     A collapsible answer key underneath keeps the quiz readable in the static
     HTML book, where no kernel runs the check button.
     """
+
+    ready_kind = "自测题"
 
     def __init__(self, chapter: str) -> None:
         super().__init__()

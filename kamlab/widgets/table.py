@@ -222,6 +222,47 @@ class EditableTable(W.VBox):
             self._pager_label.value = f"第 {first + 1}–{last} 行，共 {len(self._rows)} 行（第 {self.page + 1}/{self.pages} 页）"
         self.children = [self._grid, *([self._pager] if paged else []), *self._buttons]
 
+    # --- marking a bad cell ------------------------------------------------------
+    def find_cell(self, parts: Sequence[str]) -> tuple[int | None, int] | None:
+        """The (row, column) an error's field names, e.g. ``["“A 挖掘机厂”", "财务安全"]`` or
+        ``["第 3 行", "权重"]``; the row is None when only the column is named; None if neither fits."""
+        col = next((self.columns.index(p) for p in parts if p in self.columns), None)
+        if col is None:
+            return None
+        for part in parts:
+            text = part.strip()
+            if text.startswith("第") and text.endswith("行") and text[1:-1].strip().isdigit():
+                row = int(text[1:-1]) - 1
+                return (row, col) if 0 <= row < len(self._rows) else (None, col)
+            if text.startswith("“") and text.endswith("”"):
+                name = text[1:-1]
+                for r, values in enumerate(self._rows):
+                    if values and values[0].strip() == name:
+                        return r, col
+        return None, col
+
+    def mark(self, row: int | None, col: int) -> None:
+        """Show the page of a bad cell and mark it (red border); :meth:`unmark` clears it."""
+        self.unmark()
+        self.add_class("kamlab-bad-table")
+        if row is None:
+            return
+        if not self._box(row, col):
+            self.show_page(row // self.page_size)
+        box = self._box(row, col)
+        if box is not None:
+            box.add_class("kamlab-bad")
+            self._marked = box
+
+    def unmark(self) -> None:
+        """Clear the mark left by :meth:`mark`."""
+        marked = getattr(self, "_marked", None)
+        if marked is not None:
+            marked.remove_class("kamlab-bad")
+            self._marked = None
+        if "kamlab-bad-table" in self._dom_classes:
+            self.remove_class("kamlab-bad-table")
+
     def _typed(self, row: int, col: int, text: str) -> None:
         if not self._filling and row < len(self._rows):
             self._rows[row][col] = text

@@ -11,11 +11,14 @@ from ..learner.answers import AnswerStore
 from ..learner.export import export_file
 from ..learner.worksheet import Worksheet, load_worksheet
 from ._base import download_link, error_html, export_failed_html
+from .ready import ReadyDisplay
 
 
-class WorksheetWidget(W.VBox):
+class WorksheetWidget(ReadyDisplay, W.VBox):
     """A worksheet form. Answers are saved to ``kamlab-answers/<id>.json`` on
     every change and restored when the notebook is reopened."""
+
+    ready_kind = "工作表"
 
     def __init__(self, worksheet: Worksheet, initial: dict[str, str] | None = None, autosave: bool = True) -> None:
         super().__init__()

@@ -201,3 +201,15 @@ def test_ids_moved_by_a_one_column_sort_are_caught_by_the_answer_check(tmp_path)
     book.save(out)
     assert import_manual(out, db=db) == 2
     assert manual(db) == {("L001", EX, "strategy"): (2.0, ""), ("L002", EX, "strategy"): (0.5, "")}
+
+
+def test_a_comment_alone_is_not_a_score_the_answer_stays_on_the_review_list(db, tmp_path):
+    from kamlab.grading import review_frame, write_report
+
+    set_manual(db=db, learner="L002", exercise=EX, question="strategy", comment="再具体些")
+    listed = review_frame(db=db).set_index(["学号", "题号"])
+    assert listed.loc[("L002", "strategy"), "状态"].startswith("待评阅") and listed.loc[("L002", "strategy"), "原评语"] == "再具体些"
+    detail = pd.read_excel(write_report(db=db, out=tmp_path / "rep")[1], sheet_name="明细").set_index(["学号", "题号"])
+    assert detail.loc[("L002", "strategy"), "状态"] == "自动初评"  # the same answer, the same word, everywhere
+    set_manual(db=db, learner="L002", exercise=EX, question="strategy", score=1)
+    assert ("L002", "strategy") not in set(zip(*[review_frame(db=db)[c] for c in ("学号", "题号")], strict=True))

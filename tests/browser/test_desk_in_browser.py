@@ -36,8 +36,9 @@ NAMES = {"L001": "张三", "L002": "李四", "L003": "王五"}
 def desk_server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("desk")
     db = folder / "gradebook.sqlite"
-    # kernels left without a page (no unload event: a crashed tab) are culled after 2 s here, 60 s in use
-    process, port = launch.start(db, folder / "server.log", cull=(2, 1))
+    # kernels left without a page (no unload event: a crashed tab) are culled after 8 s idle here, 60 s in
+    # use (a page that is still loading has no connection yet: the idle time must outlast that gap)
+    process, port = launch.start(db, folder / "server.log", cull=(8, 1))
     try:
         launch.wait_until_up(port, timeout=90)
         yield f"http://127.0.0.1:{port}/", db, process
@@ -375,7 +376,7 @@ def test_a_class_of_30_graded_by_keyboard_faster_than_a_person(browser, desk_ser
     page.keyboard.type("5")
     assert desk.blocked == [] and desk.errors == []
     page.goto("about:blank")
-    assert until(lambda: manual(db)[order[-2]] == (5.0, "最后一句")), manual(db)[order[-2]]
+    assert until(lambda: manual(db)[order[-2]] == (5.0, "最后一句"), timeout=30), manual(db)[order[-2]]
     assert until(lambda: not (kernels(server) & mine), timeout=30), "the closed page's kernel is still running"
     desk.context.close()
 
@@ -384,7 +385,7 @@ def test_two_graders_on_one_answer(browser, desk_server, tmp_path: Path):
     """Grader A saves 2, grader B (whose screen still shows no score) saves 1.5: B is shown A's
     score first and nothing is overwritten until B types it again. Then both tabs vanish without
     a word (no unload event, as when a browser crashes): their kernels are culled once idle
-    (two seconds on the test server)."""
+    (eight seconds on the test server)."""
     from playwright.sync_api import expect
 
     url, _, server = desk_server
@@ -396,6 +397,7 @@ def test_two_graders_on_one_answer(browser, desk_server, tmp_path: Path):
     for desk in (a, b):
         desk.start_grading(*STRATEGY)
         expect(desk.page.locator(".kamlab-position")).to_have_text("第 1 / 2 份 · 还剩 2 份")
+        expect(desk.page.locator("input.kamlab-shortcut")).to_be_focused()
     first = steps.question_answers(db, X, Q)
     lid = GradingQueue(X, Q, first).items[0].learner_id
     a.page.keyboard.type("2\n")

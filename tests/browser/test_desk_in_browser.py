@@ -1,10 +1,10 @@
 """The trainer's desk in a real browser: one Voilà server on a free loopback port for the
 module, one class run through all six sections (GBK roster, packs, three uploads with one
 forged, two free-text answers graded by keyboard, names revealed, feedback and report
-downloaded), then the gradebook and the downloaded files checked. Then a class of 30 graded
-by keyboard faster than a person types, a refused 99, the keyboard flow and what the page
-hands over when it closes; two graders on one answer; kernels that go with their page; and
-``kamlab desk`` stopped by its pid. Every request to a host other than 127.0.0.1 is blocked
+downloaded; due dates, one pack per learner, a learner removed), then the gradebook and the
+downloaded files checked. Then a class of 30 graded by keyboard faster than a person types, a
+refused 99, the keyboard flow and what the page hands over when it closes; two graders on one
+answer; kernels that go with their page (``test_desk_server.py``: the server itself). Every request to a host other than 127.0.0.1 is blocked
 and fails the test. Screenshots: ``_build/screenshots/desk-<n>-<section>.png``.
 """
 
@@ -12,17 +12,12 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import random
-import re
-import signal
-import subprocess
-import sys
-import time
 import zipfile
 from pathlib import Path
 
 import pytest
+from desk_pages import Opened, kernels, until
 
 from kamlab.desk import launch, sample, steps
 from kamlab.desk.grading_queue import GradingQueue
@@ -44,80 +39,6 @@ def desk_server(tmp_path_factory):
         yield f"http://127.0.0.1:{port}/", db, process
     finally:
         launch.stop(process)
-
-
-class Opened:
-    """A desk page in its own browser context; requests off 127.0.0.1 and page errors collected."""
-
-    def __init__(self, browser, url: str, db: Path | None = None) -> None:
-        from playwright.sync_api import expect
-
-        self.context = browser.new_context(viewport={"width": 1280, "height": 1000}, accept_downloads=True)
-        self.blocked: list[str] = []
-        self.errors: list[str] = []
-        self.context.route("**/*", self._route)
-        self.page = page = self.context.new_page()
-        page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
-        page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
-        page.set_default_timeout(60_000)
-        expect.set_options(timeout=60_000)
-        page.goto(url)
-        expect(page.locator(".lm-TabBar-tab")).to_have_count(6)
-        if db is not None:  # another gradebook, opened through the 班级 section
-            page.locator(".widget-text:has(label:text-is('成绩册')) input").fill(str(db))
-            page.locator("button:visible", has_text="打开 / 新建").click()
-            expect(page.locator(".kamlab-ok:visible")).to_contain_text(f"已打开 {db}")
-
-    def _route(self, r) -> None:
-        if r.request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:")):
-            r.continue_()
-        else:
-            self.blocked.append(r.request.url)
-            r.abort()
-
-    def section(self, n: int, title: str) -> None:
-        self.page.locator(".lm-TabBar-tab", has_text=f"{n}. {title}").click()
-
-    def start_grading(self, exercise_label: str, question_label: str) -> None:
-        from playwright.sync_api import expect
-
-        page = self.page
-        self.section(4, "批改")
-        page.locator("select:visible").first.select_option(label=exercise_label)
-        expect(page.locator("select:visible").nth(1)).to_have_value(question_label)
-        page.locator("button:visible", has_text="开始批改").click()
-
-    def close(self) -> None:
-        assert self.blocked == [] and self.errors == []
-        self.context.close()
-
-
-def kernels(server: subprocess.Popen) -> set[int]:
-    """Pids of the kernels the desk server is running now."""
-    import psutil
-
-    try:
-        children = psutil.Process(server.pid).children(recursive=True)
-    except psutil.NoSuchProcess:
-        return set()
-    found = set()
-    for child in children:
-        try:
-            if "ipykernel_launcher" in " ".join(child.cmdline()):
-                found.add(child.pid)
-        except psutil.Error:
-            pass
-    return found
-
-
-def until(check, timeout: float = 20.0, every: float = 0.2):
-    """Poll ``check()`` until it returns something true (returned), or fail after ``timeout``."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = check()
-        if value or time.monotonic() > deadline:
-            return value
-        time.sleep(every)
 
 
 def manual(db: Path) -> dict[str, tuple[float | None, str]]:
@@ -282,33 +203,6 @@ def test_a_class_runs_through_the_desk(browser, desk_server, shots: Path, tmp_pa
     assert desk.blocked == [] and desk.errors == []
 
 
-def test_on_the_lan_the_desk_asks_for_its_token(tmp_path: Path):
-    """``--host`` other than 127.0.0.1: without the printed token the page is a login redirect."""
-    import urllib.error
-    import urllib.request
-
-    db = tmp_path / "gradebook.sqlite"
-    token, hashed = launch.secret("127.0.0.2")
-    assert token and not hashed
-    process, port = launch.start(db, tmp_path / "server.log", host="127.0.0.2", token=token)
-    try:
-        launch.wait_until_up(port, timeout=90, host="127.0.0.2")
-
-        class Stay(urllib.request.HTTPRedirectHandler):
-            def redirect_request(self, *args, **kwargs):
-                return None
-
-        opener = urllib.request.build_opener(Stay)
-        for query in ("", "?token=wrong"):
-            with pytest.raises(urllib.error.HTTPError) as refused:
-                opener.open(f"http://127.0.0.2:{port}/{query}", timeout=60)
-            assert refused.value.code == 302 and refused.value.headers["Location"].startswith("/login")
-        with opener.open(f"http://127.0.0.2:{port}/?token={token}", timeout=90) as page:
-            assert page.status == 200 and "application/vnd.jupyter.widget-view+json" in page.read().decode("utf-8")
-    finally:
-        launch.stop(process)
-
-
 PROPOSITION = ("wang-01 · 设计一个大客户四象限价值主张", "✎ 北方重卡的四象限价值主张（8 分）")
 STRATEGY = ("wang-01 · 针对一个标杆大客户进行定量计算", "✎ 把两种视角合起来，对华东重工的策略建议（2 分）")
 
@@ -415,46 +309,3 @@ def test_two_graders_on_one_answer(browser, desk_server, tmp_path: Path):
     a.close()  # Playwright tears the pages down: no beforeunload, no beacon
     b.close()
     assert until(lambda: not (kernels(server) & theirs), timeout=30), "kernels of vanished pages still running"
-
-
-def test_kamlab_desk_stopped_by_its_pid_stops_the_whole_tree(browser, tmp_path: Path):
-    """``kamlab desk`` prints Chinese lines only; a second desk on its port is one Chinese line;
-    SIGTERM to its pid ends the server and its kernels and frees the port."""
-    import psutil
-    from playwright.sync_api import expect
-
-    db = tmp_path / "gradebook.sqlite"
-    out = tmp_path / "terminal.txt"
-    with open(out, "wb") as terminal:
-        desk = subprocess.Popen([sys.executable, "-m", "kamlab", "desk", "--db", str(db), "--port", "0"],
-                                stdout=terminal, stderr=subprocess.STDOUT, start_new_session=True,
-                                env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    try:
-        found = until(lambda: re.search(r"在浏览器打开：http://127\.0\.0\.1:(\d+)/", out.read_text("utf-8")), 30)
-        assert found, out.read_text("utf-8")
-        port = int(found.group(1))
-        launch.wait_until_up(port, timeout=90)
-        second = subprocess.run([sys.executable, "-m", "kamlab", "desk", "--db", str(db), "--port", str(port)],
-                                capture_output=True, text=True, timeout=60)
-        assert second.returncode == 2 and second.stdout == ""
-        assert second.stderr.strip() == f"错误：「端口」{port} 已被占用（可能已有一个工作台在运行）：请先停止它，或用 --port 换一个端口，如 --port {port + 1}"
-        page = Opened(browser, f"http://127.0.0.1:{port}/")
-        expect(page.page.locator(".kamlab-desk-table, i:text('还没有名单。')").first).to_be_visible()
-        tree = psutil.Process(desk.pid).children(recursive=True)
-        assert any("ipykernel_launcher" in " ".join(p.cmdline()) for p in tree)  # a kernel is running
-        page.close()
-        os.kill(desk.pid, signal.SIGTERM)  # what `kill <pid>` does
-        desk.wait(timeout=30)
-        gone, alive = psutil.wait_procs(tree, timeout=15)
-        assert alive == [], f"still running after the desk was stopped: {alive}"
-        launch.bind("127.0.0.1", port).close()  # the port is free again
-        terminal_text = out.read_text("utf-8")
-        lines = [line for line in terminal_text.splitlines() if line.strip()]
-        assert lines[:3] == [f"KAM Lab 培训师工作台：成绩册 {db}", f"在浏览器打开：http://127.0.0.1:{port}/",
-                             "只在本机可访问（127.0.0.1）。Ctrl+C 停止。"]
-        assert not re.search(r"\[(Voila|I|W|C) |INFO|WARNING|CRITICAL", terminal_text), terminal_text
-    finally:
-        try:
-            os.killpg(desk.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass

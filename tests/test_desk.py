@@ -309,6 +309,9 @@ def test_an_answer_changed_since_its_manual_score_comes_first_marked_for_review(
 def test_desk_shows_kamlab_errors_in_chinese(desk):
     desk.collect.upload.deliver([upload("a.json", b"{}")])
     assert "还没有成绩册：请先在“班级”中导入名单" in desk.collect.status.value
+    desk.assign.pick.value = (X,)
+    desk.assign.button.click()  # the desk's own words, not the command line's ("kamlab assign …")
+    assert "还没有成绩册：请先在“班级”中导入名单" in desk.assign.status.value and "kamlab assign" not in desk.assign.status.value
     desk.roster.upload.deliver([upload("名单.csv", "学号,姓名\nL1,甲\nL1,乙\n".encode())])
     assert "重复" in desk.roster.status.value and "kamlab-error" in desk.roster.status.value
     desk.roster.upload.deliver([upload("名单.csv", "学号,姓名\nL1,甲\n".encode())])

@@ -39,7 +39,7 @@ class AssignSection(Section):
         if not chosen:
             raise InputError("练习", "请至少选择一个练习")
         self.link.value = self.packs.value = ""
-        db = self.book.path
+        db = self.book.require()
         out = steps().assign(db, chosen, shared=self.shared.value, due=self.due.value, late_penalty=self.penalty.value)
         due = f"，截止 {self.due.value.strip()}" if self.due.value.strip() else ""
         self.status.value = ok(f"已生成 {len(chosen)} 个练习的学员包{due} → {out}")

@@ -3,9 +3,9 @@
 By default the server listens on 127.0.0.1 only, so nobody else on the network can
 reach it, and no token is asked for. The port is bound here, before Voilà starts, and the
 listening socket is handed to it: a port already in use (a second desk, say) is one Chinese
-line, and a test asking for port 0 gets a free port with no race. ``kamlab desk`` then
-*becomes* the Voilà server (``exec``): stopping it by its pid (SIGTERM, Ctrl+C) shuts down
-the server and every kernel it started; a kernel whose server is killed outright exits on its
+line, and a test asking for port 0 gets a free port with no race. ``kamlab desk`` then runs
+the Voilà server in its own process (no child server): stopping it by its pid (SIGTERM,
+Ctrl+C) shuts down the server and every kernel it started; a kernel whose server is killed outright exits on its
 own (it watches its parent). A page's kernel is shut down when the page goes (Voilà's unload
 beacon), and a kernel left without a page (a crashed tab) is culled once idle. With ``--host`` (e.g. ``0.0.0.0`` for a
 classroom LAN) a secret is required, through Jupyter server's own identity
@@ -121,7 +121,7 @@ def bind(host: str, port: int) -> socket.socket:
 
 def main(args: argparse.Namespace) -> int:
     """``kamlab desk [--db gradebook.sqlite] [--port 8866] [--host 127.0.0.1]``: this process
-    becomes the desk's server (stop it with Ctrl+C, or by its pid)."""
+    is the desk's server (stop it with Ctrl+C, or by its pid)."""
     db = check_db(args.db)
     host = args.host or "127.0.0.1"
     sock = bind(host, args.port)
@@ -134,9 +134,8 @@ def main(args: argparse.Namespace) -> int:
     else:
         print("只在本机可访问（127.0.0.1）。Ctrl+C 停止。")
     sys.stdout.flush()
-    argv = command(db, sock, host, token, hashed)
-    os.execve(argv[0], argv, environment(db))
-    return 0  # pragma: no cover - execve does not return
+    os.environ.update(environment(db))  # the gradebook for the kernels, the template's folder
+    return serve(command(db, sock, host, token, hashed)[3:])  # Voilà runs in this very process
 
 
 def start(db: Path, log: Path | None = None, host: str = "127.0.0.1", token: str = "",

@@ -240,3 +240,12 @@ def test_missing_links_open_the_chapter_in_lab_at_the_calculator(learner_answers
     assert view.page in view.children and view.view not in view.children
     [output] = view.page.outputs
     assert f"wang-03.ipynb#cell-id={stage}" in output["data"]["text/html"] and ".kamlab-missing a{" in output["data"]["text/html"]
+
+
+def test_the_static_plan_page_has_no_inert_export_button(learner_answers):
+    view = widgets.plan_widget()  # outside a learner's session: what the static site shows
+    assert not view.live and view.buttons.layout.display == "none"
+    assert "网页版只显示示例计划，不能导出" in view.links.value
+    widgets.chapter("plan")
+    live = widgets.plan_widget()
+    assert live.buttons.layout.display != "none"

@@ -249,3 +249,16 @@ def test_the_static_plan_page_has_no_inert_export_button(learner_answers):
     widgets.chapter("plan")
     live = widgets.plan_widget()
     assert live.buttons.layout.display != "none"
+
+
+# --- small screens, long labels ------------------------------------------------------------------------
+def test_view_buttons_are_as_wide_as_their_labels_and_tables_scroll_with_names_in_view(learner_answers):
+    calc = widgets.selection_widget(kamlab.load_sample("wang01_accounts"))
+    assert calc.view.style.button_width == "auto"  # “选择矩阵（吸引力 × 相对实力）” was cut off
+    grid = calc.accounts._grid
+    assert grid.layout.overflow == "auto" and "kamlab-grid" in grid._dom_classes
+    assert grid.layout.grid_template_columns.startswith("minmax(8em,")
+    assert "kamlab-name-cell" in calc.accounts._box(0, 0)._dom_classes
+    from kamlab.widgets.ready import CSS
+
+    assert ".kamlab-grid .kamlab-name-cell{position:sticky;left:0" in CSS

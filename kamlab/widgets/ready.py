@@ -47,6 +47,9 @@ CSS = (
     # the output itself is hidden, not its row.
     ".lm-Panel.jp-OutputArea-output:not(:has(*)){display:none}"
     ".kamlab-hint-lab{color:#5c3d00;background:#fff8e1;border-left:4px solid #f0a500;padding:6px 10px}"
+    # a table wider than the screen (a 390 px phone) scrolls inside itself; its name column stays put
+    ".kamlab-grid .kamlab-name-cell{position:sticky;left:0;z-index:2;"
+    "background:var(--jp-layout-color0,var(--pst-color-background,#fff))}"
     "</style>"
 )
 

@@ -7,6 +7,8 @@ with a Chinese message naming the field.
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
@@ -72,6 +74,50 @@ def to_number(value: object, field: str) -> float:
     if math.isnan(number) or math.isinf(number):
         raise InputError(field, f"应为有限的数字，当前为 {value!r}", value)
     return number
+
+
+#: Multipliers people type after a number: 12万 = 120 000.
+SCALES = {"万": 1e4, "亿": 1e8}
+#: How to write a number, shown when a typed answer is not understood.
+NUMBER_FORMS = "可写 120000、12万、1,200、2.0% 这样的形式"
+
+
+def typed_number(value: object, field: str, unit: str = "") -> float:
+    """A number as people type it into an answer, for a question measured in ``unit``.
+
+    The one parser for typed answers: used when an answer is saved (the answer card says
+    what it read, or why not) and when it is graded. Understands full-width digits and
+    signs (NFKC), spaces and thousands separators (via :func:`to_number`), 万 and 亿,
+    the question's own unit written after the number (``7.4分``, ``1100万元``), and a
+    trailing ``%``: as typed when the unit is ``%`` (``2.0%`` → 2.0), else a share
+    (``94.4%`` → 0.944). A unit that begins with 万 takes ``1100万`` as 1100 (万元).
+    """
+    if not isinstance(value, str):
+        return to_number(value, field)
+    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", value)).replace("−", "-")
+    unit = re.sub(r"\s+", "", unicodedata.normalize("NFKC", unit or ""))
+    base = re.split(r"[(（]", unit)[0]  # 分（0–10） → 分
+    for suffix in dict.fromkeys((unit, base)):
+        if suffix and suffix != "%" and text.endswith(suffix) and len(text) > len(suffix):
+            text = text[: -len(suffix)]
+            break
+    percent = text.endswith("%")
+    text = text.removesuffix("%")
+    scale = 1.0
+    if text[-1:] in SCALES:
+        scale = 1.0 if base.startswith(text[-1]) else SCALES[text[-1]]
+        text = text[:-1]
+    if text == "" and value.strip():
+        raise InputError(field, f"应为数字，当前为“{value.strip()}”：{NUMBER_FORMS}", value)
+    try:
+        number = to_number(text, field)
+    except InputError as error:
+        if not value.strip():
+            raise
+        raise InputError(field, f"应为数字，当前为“{value.strip()}”：{NUMBER_FORMS}", value) from error
+    if percent and unit != "%":
+        number /= 100
+    return number * scale
 
 
 def in_range(value: object, field: str, low: float, high: float) -> float:

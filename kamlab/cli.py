@@ -19,13 +19,15 @@ KAM Lab trainer tools: assign exercises, collect submissions, grade, review, giv
 
 示例 / Example:
   kamlab exercises
-  kamlab assign wang-01-quantify --roster roster.csv --out class/ --db gradebook.sqlite
+  kamlab assign wang-01-quantify --roster roster.csv --out class/ --db gradebook.sqlite --due "2026-12-10 18:00"
+  kamlab packs --db gradebook.sqlite --class class/ --out packs/
   kamlab submit wang-01-quantify --pack class/L001 --out inbox/
   kamlab grade inbox/ --db gradebook.sqlite
   kamlab review --db gradebook.sqlite --out review.xlsx
   kamlab grade --db gradebook.sqlite --manual-csv review.xlsx
   kamlab feedback --db gradebook.sqlite --out feedback/
-  kamlab report --db gradebook.sqlite --out report/"""
+  kamlab report --db gradebook.sqlite --out report/
+  kamlab roster --db gradebook.sqlite list"""
 
 #: argparse's own messages, in Chinese.
 ARGPARSE_ZH = {
@@ -71,7 +73,7 @@ def chinese_argparse():
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser (sub-commands exercises, assign, submit, grade, review, feedback, report)."""
+    """The argument parser (sub-commands exercises, assign, submit, grade, review, feedback, report, roster, packs, desk)."""
     with chinese_argparse():
         return _build_parser()
 
@@ -96,6 +98,10 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", metavar="文件", required=True, help="成绩册文件（不存在时新建），如 gradebook.sqlite / gradebook file")
     p.add_argument("--id", metavar="作业编号", help="作业编号（默认：练习编号-日期） / assignment id")
     p.add_argument("--shared", action="store_true", help="只生成一份共享版本（无令牌，仅供自学） / one shared copy")
+    p.add_argument("--due", metavar="截止时间", help="截止时间，如 \"2026-12-10 18:00\"（按 --tz 时区） / due date")
+    p.add_argument("--late-penalty", metavar="百分比", help="迟交每（开始的）一天扣总分的百分比，如 10；默认不扣 / "
+                                          "percent off per day late (off by default)")
+    p.add_argument("--tz", metavar="时区", default="Asia/Shanghai", help="截止时间所用时区（默认 Asia/Shanghai） / time zone")
 
     p = sub.add_parser("submit", help="把已保存的答案打包成签名的提交文件 / pack and sign saved answers",
                        description="学员端：把自动保存的答案打包成一个用个人令牌签名的 JSON 提交文件。\n"
@@ -105,8 +111,10 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pack", metavar="文件夹", help="个人练习文件夹（含 assignment.json；默认为答案目录的上一级或当前目录） / "
                                   "the learner's folder")
     p.add_argument("--learner", metavar="学号", help="学号（可省略；须与练习文件夹一致） / learner id")
-    p.add_argument("--answers-dir", metavar="文件夹", help="答案目录（默认 kamlab-answers/） / answers folder")
+    p.add_argument("--answers-dir", metavar="文件夹", help="答案目录（默认：有 --pack 时为 <练习文件夹>/kamlab-answers，否则 "
+                                         "kamlab-answers/） / answers folder")
     p.add_argument("--out", metavar="路径", default="submissions", help="输出目录（默认 submissions/） / output folder")
+    p.add_argument("--yes", action="store_true", help="有未作答或无法识别的题时不再询问，按现状提交 / pack without asking")
 
     p = sub.add_parser("grade", help="校验并评分，写入成绩册；记录人工评分 / grade into the gradebook",
                        description="校验提交文件（只读取 JSON，绝不执行其中任何内容）并按答案要点评分，写入成绩册。\n"
@@ -154,6 +162,32 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="路径", required=True, help="输出目录 / output folder")
     p.add_argument("--tz", metavar="时区", default="Asia/Shanghai", help="显示时间所用时区（默认 Asia/Shanghai） / time zone")
 
+    p = sub.add_parser("packs", help="每位学员一个练习包（zip，含学员须知） / one zip per learner",
+                       description="把 kamlab assign 生成的班级文件夹拆成每位学员一个 zip（学号-姓名.zip，含学员须知），\n"
+                                   "逐个发给本人；整个班级文件夹含全部学员的令牌，只留给培训师。\n"
+                                   "One zip per learner (with a one-page notice) from the class folder; the whole\n"
+                                   "class folder holds every token and stays with the trainer.", formatter_class=fmt)
+    p.add_argument("--db", metavar="文件", required=True, help="成绩册文件 / gradebook file")
+    p.add_argument("--class", dest="class_dir", metavar="文件夹", required=True,
+                   help="kamlab assign 的输出目录 / the class folder written by assign")
+    p.add_argument("--out", metavar="路径", required=True, help="输出目录 / output folder")
+    p.add_argument("--tz", metavar="时区", default="Asia/Shanghai", help="截止时间所用时区（默认 Asia/Shanghai） / time zone")
+
+    p = sub.add_parser("roster", help="查看名单，移除或恢复学员 / list, remove or restore learners",
+                       description="查看成绩册中的名单；移除的学员保留提交与成绩，但不再出现在名单、未提交清单、统计和反馈中，\n"
+                                   "可随时恢复。\nList the class; a removed learner keeps their history but leaves lists and\n"
+                                   "rates until restored.", formatter_class=fmt)
+    p.add_argument("--db", metavar="文件", required=True, help="成绩册文件 / gradebook file")
+    actions = p.add_subparsers(dest="action", required=True, metavar="操作 / action")
+    q = actions.add_parser("list", help="列出在班学员 / list learners", formatter_class=fmt,
+                           description="列出在班学员及已提交的练习数。\nList learners and how many exercises each submitted.")
+    q.add_argument("--all", action="store_true", help="也列出已移除的学员 / include removed learners")
+    for verb, zh, en in (("remove", "移除学员（保留其提交与成绩）", "remove a learner, keeping their history"),
+                         ("restore", "恢复已移除的学员", "restore a removed learner")):
+        q = actions.add_parser(verb, help=f"{zh} / {en}", description=f"{zh}。\n{en[0].upper() + en[1:]}.",
+                               formatter_class=fmt)
+        q.add_argument("learner", metavar="学号", help="学号 / learner id")
+
     p = sub.add_parser("desk", help="在浏览器中打开培训师工作台 / open the trainer's desk in the browser",
                        description="启动培训师工作台（Voilà 网页）：班级、布置、收取、批改、反馈、报告，一页完成。\n"
                                    "默认只在本机（127.0.0.1）可访问；用 --host 在局域网开放时必须使用令牌或密码。\n"
@@ -165,11 +199,22 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", metavar="地址", help="监听地址（默认 127.0.0.1；局域网用 0.0.0.0） / address to listen on")
     p.add_argument("--token", metavar="令牌", help="访问令牌（--host 时默认随机生成） / access token")
     p.add_argument("--password", action="store_true", help="改用密码（启动时输入） / ask for a password instead")
+    p = sub.add_parser("plan", help="导出大客户计划（Word、Excel、Markdown） / write the key-account plan",
+                       description="把大客户计划写成 Word、Excel 和 Markdown 三个文件（文件名带日期，不覆盖旧文件）。\n"
+                                   "--example 写出书中虚构示例企业的完整计划。\n"
+                                   "Write the key-account plan as .docx, .xlsx and .md (dated names, never overwritten).",
+                       formatter_class=fmt)
+    p.add_argument("--example", action="store_true", help="书中的示例计划（虚构企业） / the book's example plan")
+    p.add_argument("--answers", metavar="路径", help="学员的答案文件夹（默认：当前的答案文件夹） / answer folder")
+    p.add_argument("--out", metavar="路径", default=".", help="输出目录（默认当前目录） / output folder")
+    p.add_argument("--author", metavar="姓名", help="封面上的编制人 / author on the cover")
+    p.add_argument("--version", metavar="版本", default="1.0", help="封面上的版本（默认 1.0） / version")
+    p.add_argument("--no-appendix", action="store_true", help="不附出处、还差和进度 / leave the appendix out")
     return parser
 
 
 STAGES = {"exercises": "keys", "assign": "assign", "submit": "submit", "grade": "grade_cli", "review": "review",
-          "feedback": "feedback", "report": "report"}
+          "feedback": "feedback", "report": "report", "roster": "roster", "packs": "packs"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -177,7 +222,8 @@ def main(argv: list[str] | None = None) -> int:
     with chinese_argparse():
         args = _build_parser().parse_args(argv)
     try:
-        module = "kamlab.desk.launch" if args.command == "desk" else f"kamlab.grading.{STAGES[args.command]}"
+        module = {"desk": "kamlab.desk.launch", "plan": "kamlab.plan.export.files"}.get(
+            args.command) or f"kamlab.grading.{STAGES[args.command]}"
         return int(import_module(module).main(args) or 0)
     except InputError as error:
         print(f"错误：{error}", file=sys.stderr)

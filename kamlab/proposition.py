@@ -159,12 +159,14 @@ def build_proposition(
         if not metric:
             raise InputError(f"第一象限·第 {i} 条·指标", "不能为空，请写明量化的指标", row)
         where = f"第一象限·{metric}"
+        unit = str(row.get("单位", "") or "").strip()
         q1.append(QuantifiedValue(
             metric,
-            _checks.to_number(row.get("现状"), f"{where}·现状"),
-            _checks.to_number(row.get("目标"), f"{where}·目标"),
-            str(row.get("单位", "") or "").strip(),
-            _checks.at_least(row.get("年价值"), f"{where}·年价值（元）", 0),
+            _checks.typed_number(row.get("现状"), f"{where}·现状", unit),  # “2.0%” as typed
+            _checks.typed_number(row.get("目标"), f"{where}·目标", unit),
+            unit,
+            _checks.at_least(_checks.typed_number(row.get("年价值"), f"{where}·年价值（元）", "元"),
+                             f"{where}·年价值（元）", 0),
         ))
         if q1[-1].baseline == q1[-1].target:
             raise InputError(f"{where}·目标", "与现状相同，第一象限的指标须量化出改进幅度", row.get("目标"))

@@ -14,7 +14,7 @@ import pytest
 from kamlab.cli import build_parser, main
 
 EX = "wang-01-quantify"
-VERBS = ["exercises", "assign", "submit", "grade", "review", "feedback", "report"]
+VERBS = ["exercises", "assign", "submit", "grade", "review", "feedback", "report", "roster", "packs"]
 
 
 @pytest.mark.parametrize("verb", VERBS)
@@ -117,3 +117,21 @@ def test_report_after_an_answer_key_was_removed(tmp_path, monkeypatch, capsys):
     assert f"没有找到练习“{EX}”的答案要点" in err and err.count("\n") == 1
     assert not (tmp_path / "rep").exists()
     assert build_parser().prog == "kamlab"
+
+
+def test_submit_lists_blanks_and_asks_before_packing(tmp_path, monkeypatch, capsys):
+    from kamlab.learner.answers import AnswerStore
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["assign", EX, "--roster", str(roster(tmp_path)), "--out", "class", "--db", "gb.sqlite"]) == 0
+    AnswerStore(EX, tmp_path / "class/L001/kamlab-answers").save({"questions": {"attractiveness": "7.4", "ours": "六点八"}})
+    capsys.readouterr()
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    replies = iter(["", "y"])
+    monkeypatch.setattr("builtins.input", lambda _prompt: next(replies))
+    assert main(["submit", EX, "--pack", "class/L001", "--out", "inbox"]) == 1  # Enter: cancelled
+    err = capsys.readouterr().err
+    assert "还有 7 题未作答或无法识别" in err and "我方在华东重工采购标准上的加权得分：应为数字，当前为“六点八”" in err
+    assert "最强对手的加权得分：未作答" in err and "已取消" in err and not (tmp_path / "inbox").exists()
+    assert main(["submit", EX, "--pack", "class/L001", "--out", "inbox"]) == 0  # y: packed as it is
+    assert "原样发给培训师" in capsys.readouterr().out and len(list((tmp_path / "inbox").iterdir())) == 1

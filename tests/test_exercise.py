@@ -165,3 +165,54 @@ def test_submit_button_packs_a_signed_file(tmp_path, monkeypatch):
         ex.submit("  ")
     with pytest.raises(InputError, match="只能提交自己的答案"):
         ex.submit("L002")
+
+
+def _find(widget, kind, description=None):
+    """Every descendant widget of ``kind`` (with that description)."""
+    found = [widget] if isinstance(widget, kind) and description in (None, getattr(widget, "description", None)) else []
+    for child in getattr(widget, "children", ()):
+        found += _find(child, kind, description)
+    return found
+
+
+def test_the_answer_card_reads_numbers_as_the_grader_will(tmp_path):
+    from kamlab.grading import rubric
+
+    ex = exercise_answers("wang-01-proposition", tmp_path)
+    ex.sheet()
+    _, questions = load_key("wang-01-proposition")
+    ex.boxes["failure_value"].value = "90万"
+    assert "读作 900,000 元" in ex.notes["failure_value"].value
+    assert rubric.score_number(questions["failure_value"], "90万").score == 2  # the grader reads the same
+    ex.boxes["stock_value"].value = "十二万"
+    assert "✗" in ex.notes["stock_value"].value and "12万" in ex.notes["stock_value"].value
+    assert rubric.score_number(questions["stock_value"], "十二万").score == 0
+    saved = json.loads((tmp_path / "wang-01-proposition.json").read_text(encoding="utf-8"))
+    assert saved["answers"]["questions"]["stock_value"] == "十二万"  # kept as typed, nothing lost
+    ex.boxes["failure_value"].value = "900000"
+    assert ex.notes["failure_value"].value == ""  # a plain number needs no note
+
+
+def test_generating_the_submission_lists_blanks_and_asks_first(tmp_path, monkeypatch):
+    import ipywidgets as W
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "assignment.json").write_text(json.dumps(
+        {"schema": "kamlab-pack", "learner": "L001", "token": "t0ken", "exercises": {"wang-00-status": "a1"}}),
+        encoding="utf-8")
+    ex = exercise_answers("wang-00-status", tmp_path)
+    ex.sheet()
+    ex.boxes["ka_share"].value = "六成"
+    tools = ex.tools()
+    (button,) = _find(tools, W.Button, "生成提交文件")
+    (anyway,) = _find(tools, W.Button, "仍然生成提交文件")
+    message = tools.children[-1]
+    button.click()
+    blank = [q for q in load_sheet("wang-00-status").questions if q.id != "ka_share"]
+    assert f"还有 {len(blank) + 1} 题未作答或无法识别" in message.value and "当前为“六成”" in message.value
+    assert all(q.label in message.value for q in blank)
+    assert not (tmp_path / "submissions").exists() and anyway.layout.display is None  # nothing packed yet
+    anyway.click()
+    (written,) = (tmp_path / "submissions").iterdir()
+    assert json.loads(written.read_text(encoding="utf-8"))["answers"]["ka_share"] == "六成"
+    assert "原样</b>发给培训师" in message.value and anyway.layout.display == "none"

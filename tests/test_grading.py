@@ -10,6 +10,7 @@ import pytest
 
 from kamlab.grading import grade, rubric, set_manual, write_feedback, write_report
 from kamlab.grading.gradebook import connect, set_roster
+from kamlab.grading.keys import load_key
 from kamlab.grading.names import file_stem
 
 sys.path.insert(0, str(Path(__file__).parent / "grading"))
@@ -47,8 +48,34 @@ def test_relative_tolerance_and_percent_sign():
     q = {"label": "年价值", "type": "number", "points": 1, "key": {"expected": 1000, "relative": 0.05}}
     assert rubric.score_number(q, "1050").score == 1  # 5 % of 1000 = 50
     assert rubric.score_number(q, "1051").score == 0
-    pct = {"label": "占比", "type": "number", "points": 1, "key": {"expected": 60, "tolerance": 0.5}}
-    assert rubric.score_number(pct, "60%").score == 1
+    pct = {"label": "占比", "type": "number", "points": 1, "unit": "%", "key": {"expected": 60, "tolerance": 0.5}}
+    assert rubric.score_number(pct, "60%").score == 1 and rubric.score_number(pct, "６０％").score == 1
+    share = {"label": "相对实力", "type": "number", "points": 1, "key": {"expected": 0.944, "tolerance": 0.01}}
+    assert rubric.score_number(share, "94.4%").score == 1  # no unit: a percentage is a share
+
+
+@pytest.mark.parametrize("typed", ["90万", "９０万", "900,000", "９００，０００", "90万元", "900000元", " 90 万 "])
+def test_numbers_as_people_type_them_are_understood_when_graded(typed):
+    _, questions = load_key("wang-01-proposition")  # 900 000 元 ± 1 000
+    mark = rubric.score_number(questions["failure_value"], typed)
+    assert (mark.score, mark.detail) == (2, "正确")
+
+
+def test_a_number_not_understood_says_how_to_write_one():
+    _, questions = load_key("wang-01-proposition")
+    mark = rubric.score_number(questions["failure_value"], "九十万")
+    assert mark.score == 0 and "不是数字" in mark.detail and "12万" in mark.detail
+
+
+def test_the_best_proposition_with_percent_signs_typed_is_not_marked_down():
+    # "2.0%" in 现状 for a metric in % used to fail the whole quadrant (3/8); 年价值 typed as 90万 / 12万.
+    _, questions = load_key("wang-01-proposition")
+    answer = {"account": "北方重卡",
+              "q1": [{"指标": "保修故障率", "现状": "2.0%", "目标": "0.8%", "单位": "%", "年价值": "90万"},
+                     {"指标": "库存资金占用", "现状": "１,２００", "目标": "800", "单位": "万元", "年价值": "120,000"}],
+              "q2": "驻厂工程师", "q3": "三年框架协议", "q4": [{"指标": "故障率", "频率": "每月", "负责人": "质量经理"}]}
+    mark = rubric.score_proposition(questions["proposition"], answer)
+    assert mark.score == 8 and "✗" not in mark.detail  # 3 + 2 + 1 + 2: total 1 020 000 as in the case
 
 
 def test_text_keywords_give_partial_points_with_a_readable_explanation():
@@ -56,7 +83,7 @@ def test_text_keywords_give_partial_points_with_a_readable_explanation():
          "key": {"keywords": ["价值主张", "大客户经理|专人", "高层"], "need": 2, "min_chars": 4}}
     full = rubric.score_text(q, "指定专人负责，写价值主张，再请高层拜访")
     assert full.score == 3  # 3 found, 2 needed → capped at full points
-    assert full.detail.startswith("命中要点：价值主张、专人、高层（满分需提到 2 个要点")
+    assert full.detail == "命中要点：价值主张、专人、高层（满分需提到 2 个要点）"  # 自动初评 is the state's to say, not stored
     half = rubric.score_text(q, "安排高层会晤一次")
     assert half.score == 1.5  # 1 of 2 → 3 × 1/2
     assert half.detail.startswith("命中要点：高层；未提到：价值主张、大客户经理/专人（")

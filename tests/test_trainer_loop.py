@@ -79,9 +79,12 @@ def built(tmp_path_factory):
         answer(root / "class/L001/kamlab-answers", [8, 7, 6, 5, 7], good, "选择性投入，先补齐交付可靠性和服务支持的短板")
         answer(root / "class/L002/kamlab-answers", [9, 7, 6, 5, 7], good, "我们应该继续加大对这家客户的投入，争取更多订单机会。")
         answer(root / "class/L003/kamlab-answers", [8, 7, 6, 5, 7], good, "", fill_all=False)
-        for lid in ("L001", "L002", "L003"):
-            assert main(["submit", EX, "--pack", f"class/{lid}", "--answers-dir", f"class/{lid}/kamlab-answers",
-                         "--out", "inbox"]) == 0
+        for lid in ("L001", "L002"):  # as in `kamlab --help`: --pack implies <pack>/kamlab-answers
+            assert main(["submit", EX, "--pack", f"class/{lid}", "--out", "inbox"]) == 0
+        # L003 left 7 of 8 blank: refused without --yes (no terminal to ask), packed with it.
+        assert main(["submit", EX, "--pack", "class/L003", "--out", "inbox"]) == 2
+        assert len(list((root / "inbox").iterdir())) == 2  # nothing packed for L003
+        assert main(["submit", EX, "--pack", "class/L003", "--out", "inbox", "--yes"]) == 0
         assert main(["grade", "inbox", "--db", "gb.sqlite", "--quiet"]) == 0
     return root
 
@@ -224,15 +227,19 @@ def test_class_of_three_through_two_exercises_end_to_end(loop, monkeypatch, caps
     assert main(["report", "--db", "gb.sqlite", "--out", "rep"]) == 0
     book = load_workbook(loop / "rep/report.xlsx")
     board = book["班级总表"]
-    assert [c.value for c in board[1]] == ["学号", "姓名", "针对一个标杆大客户进行定量计算", "为一家大客户写出客户战略画布"]
+    assert [c.value for c in board[1]] == ["学号", "姓名", "针对一个标杆大客户进行定量计算", "为一家大客户写出客户战略画布",
+                                           "总分", "总得分率"]
     # quantify (12 points): L001 12/12; L002 v2 5 automatic + second view 1 + 1 + strategy 2 (manual) = 9/12;
     # L003 only attractiveness 2/12.
     # canvas (9 points): L001 worksheet 5 (manual) + weakest 3 (高层, 设计院, 下一步: 3 of 3) = 8/9;
     # L002 3 of 6 parts filled → 3, weakest empty → 0 = 3/9; L003 not submitted.
     shares = [[c.value for c in row] for row in board.iter_rows(min_row=2)]
     assert shares[0][:3] == ["L001", "张三", 1.0] and shares[0][3] == pytest.approx(0.889, abs=1e-3)
-    assert shares[1][2:] == [0.75, pytest.approx(0.333, abs=1e-3)]
-    assert shares[2][2:] == [pytest.approx(2 / 12, abs=1e-3), None]
+    assert shares[1][2:4] == [0.75, pytest.approx(0.333, abs=1e-3)]
+    assert shares[2][2:4] == [pytest.approx(2 / 12, abs=1e-3), None]
+    # Totals over 12 + 9 = 21 points, both assigned to all three: 20 → 95.2 %, 12 → 57.1 %, 2 → 9.5 %.
+    assert [row[4] for row in shares] == [20, 12, 2]
+    assert [row[5] for row in shares] == [pytest.approx(x, abs=1e-3) for x in (20 / 21, 12 / 21, 2 / 21)]
     assert board["C2"].number_format == "0.0%" and board.freeze_panes == "A2" and board["A1"].font.bold
     totals = book["成绩总表"]
     header = [c.value for c in totals[1]]

@@ -24,6 +24,8 @@ import pandas as pd
 from ..errors import InputError
 from ..learner.answers import write_json_atomic
 from . import gradebook, submit
+from .due import check_penalty, due_text, parse_due
+from .htmlpage import DEFAULT_TZ
 from .keys import check_exercise, exercises_dir
 from .roster import read_roster
 
@@ -59,15 +61,20 @@ def _read_json(path: Path) -> dict:
 
 
 def assign(exercise: str, *, roster: dict[str, str], out: str | Path, db: str | Path, assignment_id: str = "",
-           shared: bool = False) -> list[Path]:
+           shared: bool = False, due: str | datetime | None = None, late_penalty: float | str | None = None,
+           tz: str = DEFAULT_TZ) -> list[Path]:
     """Write one folder per learner (or one shared copy); return the notebooks written.
 
     Everything is checked before the first file is written: the exercise id, the output
-    folder (not a file), the gradebook. A shared copy has no token: its submissions cannot
-    be signed, so it is for self-study only.
+    folder (not a file), the gradebook, the due date. A shared copy has no token: its
+    submissions cannot be signed, so it is for self-study only. Learners removed from the
+    class (``kamlab roster remove``) get no folder. ``due`` (``2026-12-10 18:00`` in ``tz``)
+    and ``late_penalty`` (percent per started day late; off by default): see :mod:`.due`.
     """
     check_exercise(exercise)
     source = learner_notebook(exercise)
+    due_at = parse_due(due, tz) if due else None
+    rate = check_penalty(late_penalty)
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise InputError("输出目录", f"“{out}”是一个文件，不是文件夹：请给出一个文件夹路径", str(out))
@@ -78,7 +85,9 @@ def assign(exercise: str, *, roster: dict[str, str], out: str | Path, db: str | 
     con = gradebook.connect(db, create=True)
     try:
         gradebook.set_roster(con, roster)
-        gradebook.record_assignment(con, exercise, assignment_id)
+        gone = gradebook.removed(con)
+        roster = {lid: name for lid, name in roster.items() if lid not in gone}
+        gradebook.record_assignment(con, exercise, assignment_id, [] if shared else list(roster), due_at, rate)
         tokens = {} if shared else gradebook.ensure_tokens(con, roster, lambda: secrets.token_urlsafe(24))
     finally:
         con.close()
@@ -106,13 +115,20 @@ def assign(exercise: str, *, roster: dict[str, str], out: str | Path, db: str | 
 
 
 def main(args: argparse.Namespace) -> int:
-    """``kamlab assign EXERCISE --roster roster.csv --out DIR --db gradebook.sqlite``."""
+    """``kamlab assign EXERCISE --roster roster.csv --out DIR --db gradebook.sqlite [--due …]``."""
     check_exercise(args.exercise)
     roster = read_roster(args.roster)
+    for _, note in roster.skipped:
+        print(note)
     written = assign(args.exercise, roster=roster, out=args.out, db=args.db, assignment_id=args.id or "",
-                     shared=args.shared)
+                     shared=args.shared, due=args.due, late_penalty=args.late_penalty, tz=args.tz)
+    due = f"；截止 {due_text(parse_due(args.due, args.tz), args.tz)}（{args.tz}）" if args.due else ""
+    if args.late_penalty:
+        due += f"，迟交每天扣总分的 {float(args.late_penalty):g}%"
     if args.shared:
         print(f"已生成共享版本 → {Path(args.out) / 'shared'}（不含提交令牌，仅供自学，提交无法评分）")
     else:
-        print(f"已为 {len(roster)} 名学员生成 {len(written)} 份练习 → {args.out}；提交令牌已存入 {args.db}")
+        skipped = len(roster) - len(written)
+        note = f"（{skipped} 名已移除的学员未生成）" if skipped else ""
+        print(f"已为 {len(written)} 名学员生成 {len(written)} 份练习{note} → {args.out}；提交令牌已存入 {args.db}{due}")
     return 0

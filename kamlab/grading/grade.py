@@ -13,13 +13,14 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
 from ..spreadsheet import read_bytes
 from . import gradebook, rubric
+from .archive import MAX_ZIP, zip_members
 from .keys import exercise_ids, load_key
 from .progress import progress
 from .validate import MAX_BYTES, Rejected, parse, utc_stamp
@@ -35,6 +36,7 @@ class FileResult:
     learner: str = ""
     exercise: str = ""
     skipped: bool = False  # accepted but not stored (another learner than ``learner=``)
+    new: bool = False  # stored for the first time (False: the same file was already in the gradebook)
 
 
 def score_all(data: dict[str, Any]) -> list[tuple[str, float, float, str, str, str]]:
@@ -71,12 +73,27 @@ def grade_into(con: sqlite3.Connection, files: Iterable[Path | tuple[str, bytes]
                show_progress: bool = False) -> list[FileResult]:
     """Grade files (paths, or ``(name, bytes)`` uploads) into an open gradebook."""
     files = list(files)
-    names, tokens, known = gradebook.roster(con), gradebook.tokens(con), set(exercise_ids())
+    # Removed learners' files are still accepted and kept (hidden from lists): their history stays whole.
+    names, tokens, known = gradebook.roster(con, include_removed=True), gradebook.tokens(con), set(exercise_ids())
     results: list[FileResult] = []
     ready: list[tuple[int, dict[str, Any]]] = []
     items = progress(files, len(files), "评分 / grading") if show_progress else files
     for entry in items:
         name = entry[0] if isinstance(entry, tuple) else str(entry)
+        if name.lower().endswith(".zip"):  # each member stands alone
+            try:
+                data = entry[1] if isinstance(entry, tuple) else read_bytes(entry, limit=MAX_ZIP, what="zip 文件")
+            except InputError as error:
+                results.append(FileResult(name, False, str(error).split("」", 1)[-1]))
+                continue
+            members, refused = zip_members(name, data)
+            results += [FileResult(inner, False, reason) for inner, reason in refused]
+            inner_results = grade_members(members, names, tokens, known, learner)
+            for result, item in inner_results:
+                results.append(result)
+                if item is not None:
+                    ready.append((len(results) - 1, item))
+            continue
         try:
             raw = entry[1] if isinstance(entry, tuple) else read_bytes(entry, limit=MAX_BYTES, what="提交文件")
             item = _check(raw, names, tokens, known)
@@ -95,7 +112,28 @@ def grade_into(con: sqlite3.Connection, files: Iterable[Path | tuple[str, bytes]
             ready.append((len(results) - 1, item))
     if ready:
         gradebook.store_submissions(con, [item for _, item in ready])
+        for at, item in ready:
+            results[at] = replace(results[at], new=bool(item.get("new")))
     return results
+
+
+def grade_members(members: list[tuple[str, bytes]], names: dict[str, str], tokens: dict[str, str], known: set[str],
+                  learner: str | None) -> list[tuple[FileResult, dict[str, Any] | None]]:
+    """Check and score in-memory files (zip members): each its result and, when it is to be
+    stored, its item."""
+    out: list[tuple[FileResult, dict[str, Any] | None]] = []
+    for name, raw in members:
+        try:
+            item = _check(raw, names, tokens, known)
+        except (Rejected, InputError) as error:
+            out.append((FileResult(name, False, str(error).split("」", 1)[-1]), None))
+            continue
+        except Exception as error:  # noqa: BLE001 - one crafted file must never stop the run
+            out.append((FileResult(name, False, f"无法读取或评分（{type(error).__name__}）"), None))
+            continue
+        skipped = bool(learner) and item["learner"] != learner
+        out.append((FileResult(name, True, "", item["learner"], item["exercise"], skipped), None if skipped else item))
+    return out
 
 
 def regrade_stored(con: sqlite3.Connection, learner: str | None = None) -> int:
@@ -121,9 +159,9 @@ def expand(paths: Sequence[str | Path]) -> list[Path]:
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*.json") if not f.is_dir())
+            found = sorted(f for f in p.rglob("*") if f.suffix.lower() in (".json", ".zip") and not f.is_dir())
             if not found:
-                raise InputError("提交文件", f"文件夹“{p}”中没有任何 .json 提交文件", str(p))
+                raise InputError("提交文件", f"文件夹“{p}”中没有任何 .json 提交文件（或装有它们的 .zip）", str(p))
             out += found
         elif p.exists():
             out.append(p)

@@ -39,6 +39,8 @@ def main(args: argparse.Namespace) -> int:
         print(f"已导入 {n} 条人工评分/评语（{args.manual_csv}）")
         return 0
     roster = read_roster(args.roster) if args.roster else None
+    for _, note in getattr(roster, "skipped", []):
+        print(note)
     if not args.submissions:
         if roster is not None:
             from . import gradebook
@@ -49,12 +51,14 @@ def main(args: argparse.Namespace) -> int:
             finally:
                 con.close()
         n = regrade(db=args.db, learner=args.learner)
-        print(f"已重新评分 {n} 份已存提交")
+        print(f"已重新评分 {n} 份已存提交（没有新增提交；人工评分保持不变）")
         return 0
     results = grade(args.submissions, db=args.db, roster=roster, learner=args.learner, show_progress=not args.quiet)
     rejected = [r for r in results if not r.accepted]
     for r in rejected:
         print(f"已拒收 {r.name}：{r.reason}", file=sys.stderr)
     done = sum(r.accepted and not r.skipped for r in results)
-    print(f"已评分 {done} 份，拒收 {len(rejected)} 份")
+    fresh = sum(r.new for r in results)
+    again = f"（新增 {fresh} 份；其余 {done - fresh} 份此前已在成绩册中，只是重新评分）" if done > fresh else ""
+    print(f"已评分 {done} 份，拒收 {len(rejected)} 份{again}")
     return 1 if rejected else 0

@@ -17,10 +17,20 @@ Tables:
   trainer's scores and comments (``question_id`` ``""`` is an overall comment). ``answer``
   is the answer the score was given for: when the latest version's answer differs, the
   manual score still counts but is marked 待复核 (needs review). Re-grading never touches
-  this table.
+  this table;
+- ``exercises(seq, exercise_id)``: the class's exercises in the order they first appeared
+  (assigned, or first submitted), by sequence number;
+- ``learners.removed_at``: set by ``kamlab roster remove``: the learner keeps their
+  submissions and scores but is left out of lists, rates and pages until restored;
+- ``assigned_to(learner_id, exercise_id)``: who was given each exercise by ``assign`` (a
+  learner added to the roster later is not missing it); an exercise never assigned (only
+  submitted) is expected from every learner;
+- ``assigned.due_at`` (UTC, or NULL: no due date) and ``assigned.late_penalty`` (share of
+  the exercise's points taken off per started day late, or NULL: no penalty).
 
 The schema version is SQLite's ``user_version``; ``application_id`` marks the file as a
-kamlab gradebook. Opening a file that is not one, or one of a newer schema, is an
+kamlab gradebook; an older schema is upgraded when the file is opened (``MIGRATIONS``).
+Opening a file that is not one, or one of a newer schema, is an
 :class:`~kamlab.errors.InputError` (one Chinese line). Read-only verbs open the file
 read-only. Writers take the write lock first (``BEGIN IMMEDIATE``) and wait for another
 run holding it, so two ``grade`` runs at once are serialised.
@@ -28,21 +38,23 @@ run holding it, so two ``grade`` runs at once are serialised.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import pandas as pd
 
 from ..errors import InputError
 
 APPLICATION_ID = 0x4B414D4C  # "KAML"
-SCHEMA_VERSION = 2
 BUSY_SECONDS = 60.0
+READ_ONLY = ("是只读的，不能写入：请检查文件（及所在文件夹）的权限，或把它复制到可写的文件夹再用；"
+             "只读的成绩册仍可生成反馈页面和班级报告")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS learners (
@@ -64,6 +76,29 @@ CREATE TABLE IF NOT EXISTS manual (
     score REAL, comment TEXT NOT NULL DEFAULT '', answer TEXT, updated_at TEXT NOT NULL,
     PRIMARY KEY (learner_id, exercise_id, question_id));
 """
+
+#: Schema changes after version 2, in order: ``MIGRATIONS[i]`` takes version ``i + 2`` to
+#: ``i + 3``. A new gradebook is the version-2 schema plus every step; an older one is
+#: brought up to date when it is opened.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    # 3: the class's exercises in the order they first appeared (assigned or first
+    # submitted), by sequence number, not by a timestamp that two assigns can share.
+    ("CREATE TABLE exercises (seq INTEGER PRIMARY KEY AUTOINCREMENT, exercise_id TEXT NOT NULL UNIQUE)",
+     "INSERT INTO exercises (exercise_id) SELECT exercise_id FROM ("
+     "SELECT exercise_id, assigned_at AS t FROM assigned UNION ALL "
+     "SELECT exercise_id, MIN(received_at) FROM submissions GROUP BY exercise_id) "
+     "GROUP BY exercise_id ORDER BY MIN(t), exercise_id"),
+    # 4: removed learners (kept with their history, hidden from lists and rates); who was
+    # given each exercise (a learner added later is not missing it); due dates and an
+    # optional late penalty per exercise.
+    ("ALTER TABLE learners ADD COLUMN removed_at TEXT",
+     "CREATE TABLE assigned_to (learner_id TEXT NOT NULL REFERENCES learners(learner_id), "
+     "exercise_id TEXT NOT NULL, PRIMARY KEY (learner_id, exercise_id))",
+     "INSERT INTO assigned_to SELECT l.learner_id, a.exercise_id FROM learners l, assigned a",
+     "ALTER TABLE assigned ADD COLUMN due_at TEXT",
+     "ALTER TABLE assigned ADD COLUMN late_penalty REAL"),
+)
+SCHEMA_VERSION = 2 + len(MIGRATIONS)
 
 #: Every submission with its version number (1, 2, … by submission time) and a latest flag.
 VERSIONS = """
@@ -115,6 +150,8 @@ def connect(path: str | Path, *, create: bool = False, readonly: bool = False) -
         raise _refuse(path, "不存在：请检查路径是否拼错；新的成绩册由 kamlab assign 或带 --roster 的 kamlab grade 创建")
     if not exists and not path.parent.is_dir():
         raise _refuse(path, f"所在的文件夹“{path.parent}”不存在")
+    if exists and not readonly and not os.access(path, os.W_OK):
+        raise _refuse(path, READ_ONLY)
     try:
         if readonly:
             con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_SECONDS)
@@ -123,8 +160,8 @@ def connect(path: str | Path, *, create: bool = False, readonly: bool = False) -
         con.execute("PRAGMA foreign_keys = ON")
         app, version = con.execute("PRAGMA application_id").fetchone()[0], con.execute("PRAGMA user_version").fetchone()[0]
         if not exists:
-            con.executescript("BEGIN IMMEDIATE;" + SCHEMA + f"PRAGMA application_id = {APPLICATION_ID};"
-                              f"PRAGMA user_version = {SCHEMA_VERSION};COMMIT;")
+            con.executescript("BEGIN IMMEDIATE;" + SCHEMA + "".join(f"{s};" for step in MIGRATIONS for s in step) +
+                              f"PRAGMA application_id = {APPLICATION_ID};PRAGMA user_version = {SCHEMA_VERSION};COMMIT;")
             return con
     except sqlite3.DatabaseError as error:
         if not exists:
@@ -136,7 +173,33 @@ def connect(path: str | Path, *, create: bool = False, readonly: bool = False) -
     if version > SCHEMA_VERSION:
         con.close()
         raise _refuse(path, f"由较新版本的 kamlab 建立（格式 {version}，本程序支持 {SCHEMA_VERSION}）：请升级 kamlab")
+    if version < SCHEMA_VERSION:
+        con.close()
+        _upgrade(path, version)
+        return connect(path, readonly=readonly)
     return con
+
+
+def _upgrade(path: Path, version: int) -> None:
+    """Bring a gradebook of an older schema ``version`` up to date, in one transaction."""
+    con = sqlite3.connect(str(path), timeout=BUSY_SECONDS, isolation_level=None)
+    try:
+        con.execute("BEGIN IMMEDIATE")
+        current = con.execute("PRAGMA user_version").fetchone()[0]  # another run may have upgraded it meanwhile
+        for step in MIGRATIONS[max(current, 2) - 2:]:
+            for statement in step:
+                con.execute(statement)
+        con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        con.execute("COMMIT")
+    except sqlite3.OperationalError as error:
+        if con.in_transaction:
+            con.execute("ROLLBACK")
+        if "readonly" in str(error):
+            raise _refuse(path, f"是只读文件，且由旧版本 kamlab 建立（格式 {version}）：请让它可写后再运行一次，"
+                                "kamlab 会把它升级到新格式") from None
+        raise _refuse(path, f"无法升级到新格式（SQLite 报告：{error}）") from None
+    finally:
+        con.close()
 
 
 @contextmanager
@@ -160,6 +223,8 @@ def retry(action: Callable[[], T], attempts: int = 5) -> T:
         try:
             return action()
         except sqlite3.OperationalError as error:
+            if "readonly" in str(error) or "read-only" in str(error):
+                raise InputError("成绩册", f"{READ_ONLY}（SQLite 报告：{error}）") from None
             if "locked" not in str(error) and "busy" not in str(error) or attempt == attempts - 1:
                 raise InputError("成绩册", f"被另一个程序长时间占用，请稍后再试（{error}）") from None
             time.sleep(0.2 * (attempt + 1))
@@ -170,7 +235,8 @@ def retry(action: Callable[[], T], attempts: int = 5) -> T:
 
 
 def set_roster(con: sqlite3.Connection, roster: dict[str, str]) -> None:
-    """Add or rename learners (never deletes one: their submissions stay)."""
+    """Add or rename learners (never deletes one: their submissions stay; a removed learner
+    stays removed until restored)."""
     def run() -> None:
         with transaction(con):
             con.executemany("INSERT INTO learners (learner_id, name) VALUES (?, ?) "
@@ -178,9 +244,27 @@ def set_roster(con: sqlite3.Connection, roster: dict[str, str]) -> None:
     retry(run)
 
 
-def roster(con: sqlite3.Connection) -> dict[str, str]:
-    """Learner id → name."""
-    return dict(con.execute("SELECT learner_id, name FROM learners ORDER BY learner_id"))
+def roster(con: sqlite3.Connection, *, include_removed: bool = False) -> dict[str, str]:
+    """Learner id → name of the class (removed learners only with ``include_removed``)."""
+    where = "" if include_removed else " WHERE removed_at IS NULL"
+    return dict(con.execute(f"SELECT learner_id, name FROM learners{where} ORDER BY learner_id"))
+
+
+def removed(con: sqlite3.Connection) -> dict[str, str]:
+    """Removed learner id → name."""
+    return dict(con.execute("SELECT learner_id, name FROM learners WHERE removed_at IS NOT NULL ORDER BY learner_id"))
+
+
+def set_removed(con: sqlite3.Connection, learner: str, remove: bool) -> bool:
+    """Remove (``True``) or restore a learner; False when the learner was already so."""
+    def run() -> bool:
+        with transaction(con):
+            if remove:
+                sql = "UPDATE learners SET removed_at = ? WHERE learner_id = ? AND removed_at IS NULL"
+                return con.execute(sql, (now(), learner)).rowcount > 0
+            sql = "UPDATE learners SET removed_at = NULL WHERE learner_id = ? AND removed_at IS NOT NULL"
+            return con.execute(sql, (learner,)).rowcount > 0
+    return retry(run)
 
 
 def tokens(con: sqlite3.Connection) -> dict[str, str]:
@@ -204,7 +288,8 @@ def ensure_tokens(con: sqlite3.Connection, learners: Iterable[str], make: Callab
 
 
 def store_submissions(con: sqlite3.Connection, items: list[dict[str, Any]]) -> list[int]:
-    """Store accepted submissions with their scores in one transaction; return row ids.
+    """Store accepted submissions with their scores in one transaction; return row ids
+    (``item["new"]`` is set to whether the submission was not stored before).
 
     Each item: ``learner``, ``exercise``, ``assignment``, ``submitted_at`` (UTC ISO),
     ``signature``, ``raw`` (JSON text) and ``marks`` [(question id, score, max, answer,
@@ -214,12 +299,13 @@ def store_submissions(con: sqlite3.Connection, items: list[dict[str, Any]]) -> l
         ids = []
         with transaction(con):
             for it in items:
-                con.execute(
+                it["new"] = con.execute(
                     "INSERT INTO submissions (learner_id, exercise_id, assignment_id, submitted_at, received_at, "
                     "signature, raw) VALUES (?, ?, ?, ?, ?, ?, ?) "
                     "ON CONFLICT(learner_id, exercise_id, signature) DO NOTHING",
                     (it["learner"], it["exercise"], it["assignment"], it["submitted_at"], now(),
-                     it["signature"], it["raw"]))
+                     it["signature"], it["raw"])).rowcount > 0
+                _note_exercise(con, it["exercise"])
                 (sid,) = con.execute("SELECT id FROM submissions WHERE learner_id = ? AND exercise_id = ? "
                                      "AND signature = ?", (it["learner"], it["exercise"], it["signature"])).fetchone()
                 con.execute("DELETE FROM scores WHERE submission_id = ?", (sid,))
@@ -244,28 +330,72 @@ def latest_raw(con: sqlite3.Connection) -> dict[tuple[str, str], str]:
         f"SELECT learner_id, exercise_id, raw FROM ({VERSIONS}) WHERE is_latest")}
 
 
-def record_assignment(con: sqlite3.Connection, exercise: str, assignment: str) -> None:
-    """Remember that ``exercise`` was assigned (as ``assignment``)."""
+def record_assignment(con: sqlite3.Connection, exercise: str, assignment: str, learners: Iterable[str] = (),
+                      due_at: str | None = None, late_penalty: float | None = None) -> None:
+    """Remember that ``exercise`` was assigned (as ``assignment``) to ``learners``, with its
+    due date (UTC ISO) and late penalty (``None`` keeps what was set before)."""
+    learners = list(learners)
+
     def run() -> None:
         with transaction(con):
-            con.execute("INSERT INTO assigned VALUES (?, ?, ?) ON CONFLICT(exercise_id) DO UPDATE SET "
-                        "assignment_id = excluded.assignment_id, assigned_at = excluded.assigned_at",
-                        (exercise, assignment, now()))
+            con.execute("INSERT INTO assigned (exercise_id, assignment_id, assigned_at, due_at, late_penalty) "
+                        "VALUES (?, ?, ?, ?, ?) ON CONFLICT(exercise_id) DO UPDATE SET "
+                        "assignment_id = excluded.assignment_id, assigned_at = excluded.assigned_at, "
+                        "due_at = COALESCE(excluded.due_at, assigned.due_at), "
+                        "late_penalty = COALESCE(excluded.late_penalty, assigned.late_penalty)",
+                        (exercise, assignment, now(), due_at, late_penalty))
+            con.executemany("INSERT INTO assigned_to VALUES (?, ?) ON CONFLICT DO NOTHING",
+                            [(lid, exercise) for lid in learners])
+            _note_exercise(con, exercise)
     retry(run)
 
 
+def set_due(con: sqlite3.Connection, exercise: str, due_at: str | None, late_penalty: float | None) -> bool:
+    """Set (or clear, with ``None``) an assigned exercise's due date and late penalty;
+    False when the exercise was never assigned."""
+    def run() -> bool:
+        with transaction(con):
+            return con.execute("UPDATE assigned SET due_at = ?, late_penalty = ? WHERE exercise_id = ?",
+                               (due_at, late_penalty, exercise)).rowcount > 0
+    return retry(run)
+
+
+def due_dates(con: sqlite3.Connection) -> dict[str, tuple[str, float | None]]:
+    """Exercise → (due date UTC ISO, late penalty or None), for exercises with a due date."""
+    return {r[0]: (r[1], r[2]) for r in con.execute(
+        "SELECT exercise_id, due_at, late_penalty FROM assigned WHERE due_at IS NOT NULL")}
+
+
+def expected(con: sqlite3.Connection) -> set[tuple[str, str]]:
+    """(learner, exercise) pairs the class owes: each assigned exercise from the learners it
+    was given to, each exercise never assigned from every learner; removed learners left out."""
+    return set(con.execute(
+        "SELECT t.learner_id, t.exercise_id FROM assigned_to t JOIN learners l USING (learner_id) "
+        "WHERE l.removed_at IS NULL UNION "
+        "SELECT l.learner_id, e.exercise_id FROM learners l, exercises e WHERE l.removed_at IS NULL "
+        "AND e.exercise_id NOT IN (SELECT exercise_id FROM assigned)"))
+
+
+def _note_exercise(con: sqlite3.Connection, exercise: str) -> None:
+    """Give ``exercise`` the next place in the class's order unless it has one."""
+    con.execute("INSERT INTO exercises (exercise_id) VALUES (?) ON CONFLICT(exercise_id) DO NOTHING", (exercise,))
+
+
 def class_exercises(con: sqlite3.Connection) -> list[str]:
-    """Exercise ids assigned or with at least one submission, in order of first appearance."""
-    return [r[0] for r in con.execute(
-        "SELECT exercise_id FROM (SELECT exercise_id, assigned_at AS t FROM assigned UNION ALL "
-        "SELECT exercise_id, MIN(received_at) FROM submissions GROUP BY exercise_id) "
-        "GROUP BY exercise_id ORDER BY MIN(t), exercise_id")]
+    """Exercise ids assigned or with at least one submission, in the order they first appeared
+    (assigned, or first submitted when never assigned)."""
+    return [r[0] for r in con.execute("SELECT exercise_id FROM exercises ORDER BY seq")]
 
 
-def latest_scores(con: sqlite3.Connection) -> pd.DataFrame:
+def latest_scores(con: sqlite3.Connection, *, include_removed: bool = False) -> pd.DataFrame:
     """Per learner × exercise × question of the latest submission: effective score,
-    automatic and manual score, answer, comment and ``needs_review`` (0/1)."""
-    return pd.read_sql_query(LATEST_SCORES, con)
+    automatic and manual score, answer, comment and ``needs_review`` (0/1). Removed
+    learners' rows only with ``include_removed``."""
+    frame = pd.read_sql_query(LATEST_SCORES, con)
+    if include_removed or frame.empty:
+        return frame
+    gone = set(removed(con))
+    return frame[~frame["learner_id"].isin(gone)].reset_index(drop=True) if gone else frame
 
 
 def latest_answer(con: sqlite3.Connection, learner: str, exercise: str, question: str) -> str | None:
@@ -324,6 +454,21 @@ def remove_manual(con: sqlite3.Connection, learner: str, exercise: str, question
             return con.execute("DELETE FROM manual WHERE learner_id = ? AND exercise_id = ? AND question_id = ?",
                                (learner, exercise, question)).rowcount > 0
     return retry(run)
+
+
+class ManualEntry(NamedTuple):
+    """One answer's manual score and comment as stored, and when they were last written."""
+
+    score: float | None
+    comment: str
+    updated_at: str
+
+
+def manual_entry(con: sqlite3.Connection, learner: str, exercise: str, question: str) -> ManualEntry | None:
+    """The stored manual score/comment of one answer (``None``: no manual row)."""
+    row = con.execute("SELECT score, comment, updated_at FROM manual WHERE learner_id = ? AND exercise_id = ? "
+                      "AND question_id = ?", (learner, exercise, question)).fetchone()
+    return None if row is None else ManualEntry(None if row[0] is None else float(row[0]), row[1], row[2])
 
 
 def manual_rows(con: sqlite3.Connection) -> pd.DataFrame:

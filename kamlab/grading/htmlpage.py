@@ -24,6 +24,7 @@ table{border-collapse:collapse;width:100%;margin:.5em 0}
 td,th{border:1px solid #ccc;padding:4px 6px;vertical-align:top;text-align:left}
 th{background:#f0f3f8}
 .wide{overflow-x:auto}
+.nw{white-space:nowrap;overflow-wrap:normal;word-break:keep-all}
 .q{border:1px solid #d8dde6;border-radius:6px;padding:.6em .8em;margin:.8em 0;break-inside:avoid}
 .q h3{font-size:1.05em;margin:.1em 0 .4em}
 .score{font-weight:bold;white-space:nowrap}

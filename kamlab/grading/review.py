@@ -1,6 +1,7 @@
 """The review list: one Excel file of every answer that still needs a person.
 
-Rows: free-text answers and worksheets without a manual score yet, and every manual score
+Rows: every answer a person must judge (:func:`~kamlab.grading.rubric.needs_person`: free
+text, worksheets, propositions) without a manual score yet, and every manual score
 marked 待复核 (the learner resubmitted and changed that answer). Columns: 学号, 姓名, 练习,
 练习名称, 题号, 题目, 回答, 自动初评, 满分, 状态, 原人工分, 原评语, then the empty 得分
 and 评语 the trainer fills in Excel/WPS. ``kamlab grade --manual-csv review.xlsx`` reads
@@ -19,10 +20,13 @@ from ..spreadsheet import NUMBER, write_excel
 from . import gradebook
 from .htmlpage import answer_text, stored_value
 from .keys import check_exercise, load_key
+from .manual import answer_check
+from .rubric import PROVISIONAL, RECHECK, needs_person, score_state
 
-NEEDS_PERSON = ("text", "worksheet")
 COLUMNS = ["学号", "姓名", "练习", "练习名称", "题号", "题目", "回答", "自动初评", "满分", "状态", "原人工分", "原评语",
-           "得分", "评语"]
+           "得分", "评语", "答案校验"]
+#: Column widths (characters) of the review list; 题目, 回答 and 评语 wrap.
+WIDTHS = {"题目": 30, "回答": 60, "状态": 28, "原评语": 24, "评语": 40}
 
 
 def review_rows(scores: pd.DataFrame, names: dict[str, str], *, exercise: str | None = None,
@@ -34,12 +38,12 @@ def review_rows(scores: pd.DataFrame, names: dict[str, str], *, exercise: str | 
             continue
         sheet, questions = load_key(r.exercise_id)
         q = questions.get(r.question_id, {})
-        has_manual = pd.notna(r.manual_score) or bool(r.comment)
-        if r.needs_review:
+        kind = score_state(q, None if pd.isna(r.manual_score) else r.manual_score, bool(r.needs_review))
+        if kind == RECHECK:
             state = "待复核：学员重交后改了答案，请重新打分，或在“得分”栏重填原分以确认"
-        elif q.get("type") in NEEDS_PERSON and not has_manual:
+        elif kind == PROVISIONAL:  # a comment alone is not a score: still listed, with the comment
             state = "待评阅（自动分为初评）"
-        elif include_done and q.get("type") in NEEDS_PERSON:
+        elif include_done and needs_person(q):
             state = "已人工评分"
         else:
             continue
@@ -48,7 +52,7 @@ def review_rows(scores: pd.DataFrame, names: dict[str, str], *, exercise: str | 
                      "回答": answer_text(q, stored_value(q, r.answer)), "自动初评": float(r.auto_score),
                      "满分": float(r.max_score), "状态": state,
                      "原人工分": float(r.manual_score) if pd.notna(r.manual_score) else None,
-                     "原评语": r.comment or "", "得分": None, "评语": ""})
+                     "原评语": r.comment or "", "得分": None, "评语": "", "答案校验": answer_check(r.answer)})
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
@@ -73,7 +77,33 @@ def write_review(*, db: str | Path, out: str | Path, exercise: str | None = None
         raise InputError("输出文件", f"“{out}”是一个文件夹：请给出文件名，如 review.xlsx", str(out))
     frame = review_frame(db=db, exercise=exercise, include_done=include_done)
     write_excel(out, {"待评阅": frame}, formats={"自动初评": NUMBER, "满分": NUMBER, "原人工分": NUMBER, "得分": NUMBER})
+    _make_fillable(out, len(frame))
     return len(frame)
+
+
+def _make_fillable(path: Path, rows: int) -> None:
+    """Readable widths with 题目/回答/评语 wrapped, and Excel data validation on 得分 (a
+    number from 0 to the row's 满分: Excel/WPS refuse anything else as it is typed)."""
+    from openpyxl import load_workbook
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    book = load_workbook(path)
+    ws = book.active
+    letter = {name: get_column_letter(COLUMNS.index(name) + 1) for name in COLUMNS}
+    for name, width in WIDTHS.items():
+        ws.column_dimensions[letter[name]].width = width
+        for r in range(2, rows + 2):
+            ws[f"{letter[name]}{r}"].alignment = Alignment(wrap_text=True, vertical="top")
+    if rows:
+        rule = DataValidation(type="decimal", operator="between", formula1="0", formula2=f"{letter['满分']}2",
+                              allow_blank=True, showErrorMessage=True, showInputMessage=True,
+                              errorTitle="得分超出范围", error="得分应为 0 到该题满分（“满分”列）之间的数字",
+                              promptTitle="得分", prompt="填 0 到该题满分之间的数字")
+        rule.add(f"{letter['得分']}2:{letter['得分']}{rows + 1}")
+        ws.add_data_validation(rule)
+    book.save(path)
 
 
 def main(args: argparse.Namespace) -> int:

@@ -10,6 +10,8 @@ proposition rubric reuses :func:`kamlab.build_proposition`'s validation.
 from __future__ import annotations
 
 import json
+import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +30,37 @@ class Mark:
     detail: str
 
 
+#: Question types a person must judge: their automatic score is only a first estimate
+#: (自动初评) until a trainer scores them. A key may say so for any other question with
+#: ``"needs_person": true`` (or opt out with ``false``).
+NEEDS_PERSON = frozenset({"text", "worksheet", "proposition"})
+
+#: Score states, one per answer (see :func:`score_state`).
+MANUAL, PROVISIONAL, RECHECK, AUTOMATIC = "人工", "自动初评", "待复核", ""
+
+
+def needs_person(question: Mapping[str, Any] | Any) -> bool:
+    """Whether a person must judge ``question`` (a key's question dict, or anything with
+    ``type``): free text, worksheets and propositions, or a question the key marks so.
+    The one definition used by ``kamlab review``, the report, the feedback pages and the desk."""
+    if isinstance(question, Mapping):
+        flag, kind = question.get("needs_person"), question.get("type", "")
+    else:
+        flag, kind = getattr(question, "needs_person", None), getattr(question, "type", "")
+    return bool(flag) if isinstance(flag, bool) else kind in NEEDS_PERSON
+
+
+def score_state(question: Mapping[str, Any] | Any, manual_score: float | None, needs_review: bool = False) -> str:
+    """How an answer's score stands: 待复核 (scored by a person, then the answer changed),
+    人工 (a person scored it), 自动初评 (a person must judge it and has not yet) or ``""``
+    (an automatic score that stands on its own)."""
+    if needs_review:
+        return RECHECK
+    if manual_score is not None and not (isinstance(manual_score, float) and math.isnan(manual_score)):
+        return MANUAL
+    return PROVISIONAL if needs_person(question) else AUTOMATIC
+
+
 def _fmt(x: float) -> str:
     return f"{x:,.6g}" if abs(x) < 1e6 else f"{x:,.0f}"
 
@@ -41,9 +74,9 @@ def score_number(q: dict[str, Any], value: Any) -> Mark:
     if value is None or (isinstance(value, str) and not value.strip()):
         return Mark(0, points, shown, "未作答")
     try:
-        number = _checks.to_number(value.replace("%", "") if isinstance(value, str) else value, q["label"])
+        number = _checks.typed_number(value, q["label"], q.get("unit", ""))
     except InputError:
-        return Mark(0, points, shown, f"“{value}”不是数字")
+        return Mark(0, points, shown, f"“{value}”不是数字（{_checks.NUMBER_FORMS}）")
     if abs(number - expected) <= tol + 1e-9:
         return Mark(points, points, shown, "正确")
     return Mark(0, points, shown, f"回答 {_fmt(number)}，与参考答案相差 {_fmt(number - expected)}")
@@ -81,7 +114,7 @@ def score_text(q: dict[str, Any], value: Any) -> Mark:
     detail = f"命中要点：{'、'.join(found) or '无'}"
     if absent:
         detail += f"；未提到：{'、'.join(absent)}"
-    detail += f"（满分需提到 {need} 个要点；自动初评，以培训师复核为准）"
+    detail += f"（满分需提到 {need} 个要点）"  # provisional or not is the answer's state (rubric.score_state)
     return Mark(score, points, shown, detail)
 
 

@@ -27,6 +27,7 @@ import hashlib
 import hmac
 import json
 import re
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -111,17 +112,43 @@ def submit_answers(exercise: str, *, answers: dict[str, Any], pack_dir: str | Pa
     return write(pack(exercise, data["learner"], answers, data["exercises"][exercise], token=data["token"]), out)
 
 
+def _confirmed(problems: list[str], yes: bool) -> bool:
+    """Whether to pack answers with ``problems``: ``--yes``, or the learner says so at a
+    terminal. Without a terminal (a script) and without ``--yes``, nothing is packed."""
+    if not problems or yes:
+        return True
+    print(f"还有 {len(problems)} 题未作答或无法识别，提交后按现状评分：", file=sys.stderr)
+    for line in problems:
+        print(f"  - {line}", file=sys.stderr)
+    if not sys.stdin.isatty():
+        raise InputError("答案", f"有 {len(problems)} 题未作答或无法识别（见上）：补全后再提交，或加 --yes 按现状提交")
+    try:
+        reply = input("仍要生成提交文件吗？输入 y 确认，直接回车取消：")
+    except EOFError:
+        reply = ""
+    return reply.strip().lower() in ("y", "yes", "是")
+
+
 def main(args: argparse.Namespace) -> int:
-    """``kamlab submit EXERCISE [--pack DIR]``: sign and pack the saved answer file."""
+    """``kamlab submit EXERCISE [--pack DIR] [--yes]``: sign and pack the saved answer file
+    (answers from ``--answers-dir``, else ``<pack>/kamlab-answers`` when ``--pack`` is given)."""
+    from ..learner.exercise import load_sheet
+
     pack_dir = Path(args.pack) if args.pack else (Path(args.answers_dir).parent if args.answers_dir else Path("."))
     read_pack(pack_dir)  # a missing or old pack is reported before anything else
-    store = AnswerStore(args.exercise, Path(args.answers_dir) if args.answers_dir else None)
+    folder = Path(args.answers_dir) if args.answers_dir else (pack_dir / "kamlab-answers" if args.pack else None)
+    store = AnswerStore(args.exercise, folder)
     saved = store.load()
     if store.notice:
         print(store.notice)
     questions = saved.get("questions", {}) if isinstance(saved.get("questions"), dict) else {}
     if not questions:
         raise InputError("答案", f"没有找到练习“{args.exercise}”的已保存答案（{store.path}）：请先在笔记本中作答")
+    problems = [f"{q.label}：{why}" for q, why in load_sheet(args.exercise).problems(questions)]
+    if not _confirmed(problems, args.yes):
+        print("已取消，未生成提交文件。", file=sys.stderr)
+        return 1
     path = submit_answers(args.exercise, answers=questions, pack_dir=pack_dir, out=args.out, learner=args.learner)
-    print(f"已生成提交文件 / Submission written: {path}")
+    print(f"已生成提交文件 / Submission written: {path}\n下一步：把这个文件原样发给培训师（按培训师说明的方式），不要修改它；"
+          "改了答案可重新生成再发，培训师以最后一次提交为准。")
     return 0

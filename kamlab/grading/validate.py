@@ -21,6 +21,10 @@ from .keys import exercise_ids, load_key
 MAX_BYTES = 256 * 1024
 FIELDS = {"schema": str, "version": int, "exercise": str, "assignment": str, "learner": str,
           "submitted_at": str, "answers": dict, "signature": str}
+#: What each field is called in a message (the JSON name follows in brackets).
+FIELD_NAMES = {"schema": "格式标识", "version": "版本", "exercise": "练习编号", "assignment": "作业编号", "learner": "学号",
+               "submitted_at": "提交时间", "answers": "答案", "signature": "签名"}
+TYPE_NAMES = {str: "文字", int: "整数", dict: "一组答案（JSON 对象）"}
 ANSWER_TYPES: dict[str, tuple[type, ...]] = {
     "number": (str, int, float), "choice": (str,), "text": (str,), "table": (list,),
     "inputs": (dict,), "proposition": (dict,), "worksheet": (dict,)}
@@ -28,6 +32,15 @@ ANSWER_TYPES: dict[str, tuple[type, ...]] = {
 
 class Rejected(ValueError):
     """A submission that cannot be graded; ``str()`` is the reason in Chinese."""
+
+
+def _field(name: str) -> str:
+    return f"“{FIELD_NAMES.get(name, name)}”（{name}）"
+
+
+def _wrong_type(name: str, kind: type, value: Any) -> Rejected:
+    shown = f"文字“{value[:20]}”" if isinstance(value, str) else f"{json.dumps(value, ensure_ascii=False)[:20]}"
+    return Rejected(f"字段{_field(name)}应为{TYPE_NAMES.get(kind, kind.__name__)}，当前为 {shown}")
 
 
 def _no_constants(name: str) -> None:
@@ -54,18 +67,18 @@ def parse(raw: bytes, roster: dict[str, str], tokens: dict[str, str], known: set
     except (UnicodeDecodeError, ValueError) as error:
         raise Rejected(f"不是有效的 JSON：{str(error)[:120]}") from None
     if not isinstance(data, dict) or data.get("schema") != submit.SCHEMA:
-        raise Rejected("不是 kamlab 提交文件（schema 不符）")
+        raise Rejected("不是 kamlab 提交文件：应是学员在练习末尾点“生成提交文件”（或 kamlab submit）得到的 .json 文件")
     if not isinstance(data.get("version"), int) or isinstance(data.get("version"), bool):
-        raise Rejected("字段“version”类型应为 int")
+        raise _wrong_type("version", int, data.get("version"))
     if data["version"] == 1 or "checksum" in data and "signature" not in data:
         raise Rejected("旧版未签名的提交文件，不再接受：请学员在新布置的练习文件夹中重新生成提交文件")
     if data.get("version") != submit.VERSION:
         raise Rejected(f"提交格式版本为 {str(data.get('version'))[:20]}，本程序只接受 {submit.VERSION}")
     for name, kind in FIELDS.items():
         if name not in data:
-            raise Rejected(f"缺少字段“{name}”")
+            raise Rejected(f"缺少字段{_field(name)}")
         if not isinstance(data[name], kind) or isinstance(data[name], bool):
-            raise Rejected(f"字段“{name}”类型应为 {kind.__name__}")
+            raise _wrong_type(name, kind, data[name])
     try:
         data["submitted_at_utc"] = utc_stamp(data["submitted_at"])
     except ValueError:

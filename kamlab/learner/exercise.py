@@ -25,6 +25,7 @@ from typing import Any
 
 import pandas as pd
 
+from .._checks import typed_number
 from ..errors import InputError
 from .export import AnswerDocument
 from .packaged import packaged_json
@@ -70,6 +71,11 @@ class ExerciseSheet(AnswerDocument):
                 return q
         raise InputError(f"练习 {self.id}·题目", f"没有编号为“{qid}”的题目", qid)
 
+    def problems(self, answers: dict[str, Any]) -> list[tuple[Question, str]]:
+        """Questions not ready to hand in, each with why (:func:`answer_problem`), in order."""
+        found = [(q, answer_problem(q, answers.get(q.id))) for q in self.questions]
+        return [(q, why) for q, why in found if why]
+
     def to_frame(self, answers: dict[str, Any]) -> pd.DataFrame:
         """One row per question: 题号, 题目, 回答 (as text)."""
         return pd.DataFrame(
@@ -85,6 +91,53 @@ class ExerciseSheet(AnswerDocument):
             unit = f"（{q.unit}）" if q.unit else ""
             lines += [f"## {q.label}{unit}", "", text, ""]
         return "\n".join(lines)
+
+
+def is_blank(value: Any) -> bool:
+    """Whether a saved answer holds nothing a person could read (blank text, empty rows
+    and fields, all the way down)."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, list):
+        return all(is_blank(v) for v in value)
+    if isinstance(value, dict):
+        return all(is_blank(v) for v in value.values())
+    return False
+
+
+def answer_problem(question: Question, value: Any) -> str:
+    """Why an answer is not ready to hand in, in Chinese (``""`` when it is): blank, or a
+    number the grader would not understand (read with the grader's own parser,
+    :func:`kamlab._checks.typed_number`)."""
+    if is_blank(value):
+        return "未作答"
+    if question.type == "number":
+        try:
+            typed_number(value, question.label, question.unit)
+        except InputError as error:
+            return str(error).removeprefix(f"「{error.field}」")
+    return ""
+
+
+def number_reading(question: Question, value: Any) -> str:
+    """How a typed number is read, for the answer card: ``""`` when it is blank or plain
+    (``7.4``), else ``读作 120,000 元`` or the reason it cannot be read."""
+    text = str(value or "").strip()
+    if question.type != "number" or not text:
+        return ""
+    try:
+        number = typed_number(text, question.label, question.unit)
+    except InputError as error:
+        return "✗ " + str(error).removeprefix(f"「{error.field}」")
+    try:
+        if float(text.removesuffix("%") if question.unit == "%" else text) == number:
+            return ""
+    except ValueError:
+        pass
+    unit = question.unit if question.unit and not question.unit.startswith("分（") else ""
+    return f"读作 {number:,.10g}{(' ' + unit) if unit and unit != '%' else unit}"
 
 
 def answer_text(value: Any) -> str:

@@ -83,7 +83,6 @@ def browser_figures(db: Path, bundle: bytes) -> dict[str, float]:
     from playwright.sync_api import expect, sync_playwright
 
     expect.set_options(timeout=120_000)
-    port = launch.free_port()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         page = browser.new_page(viewport={"width": 1280, "height": 1000})
@@ -91,7 +90,7 @@ def browser_figures(db: Path, bundle: bytes) -> dict[str, float]:
         # the first page alone, with the CPU the server and its kernel spent to get there
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        server = launch.start(db, port)
+        server, port = launch.start(db)
         launch.wait_until_up(port)
         page.goto(f"http://127.0.0.1:{port}/")
         expect(page.locator(".kamlab-desk-table")).to_contain_text("L030")  # six sections and the class list
@@ -100,8 +99,7 @@ def browser_figures(db: Path, bundle: bytes) -> dict[str, float]:
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
 
-        port = launch.free_port()
-        server = launch.start(db, port)
+        server, port = launch.start(db)
         try:
             launch.wait_until_up(port)
             page.goto(f"http://127.0.0.1:{port}/")
@@ -109,7 +107,7 @@ def browser_figures(db: Path, bundle: bytes) -> dict[str, float]:
 
             page.locator(".lm-TabBar-tab", has_text="3. 收取").click()
             with page.expect_file_chooser() as chooser:
-                page.locator("button.widget-upload:visible", has_text="上传提交文件").click()
+                page.locator("button.kamlab-upload:visible", has_text="上传提交文件").click()
             start = time.perf_counter()
             chooser.value.set_files([{"name": "class.zip", "mimeType": "application/zip", "buffer": bundle}])
             expect(page.locator(".kamlab-ok:visible")).to_contain_text(f"已评分 {5 * LEARNERS} 份，拒收 0 份")

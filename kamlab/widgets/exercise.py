@@ -26,7 +26,7 @@ import ipywidgets as W
 from ..errors import InputError
 from ..grading import submit
 from ..learner.answers import AnswerStore, answers_dir
-from ..learner.exercise import ExerciseSheet, load_sheet
+from ..learner.exercise import ExerciseSheet, Question, load_sheet, number_reading
 from ..learner.export import export_file
 from ._base import download_link, error_html, export_failed_html
 from .ready import ReadyBox
@@ -62,6 +62,7 @@ class ExerciseAnswers:
         self.saved_widgets: dict[str, Any] = dict(saved.get("widgets", {}))
         self.widgets: dict[str, Any] = {}
         self.boxes: dict[str, W.Widget] = {}
+        self.notes: dict[str, W.HTML | None] = {}
         self._touched: set[str] = set()  # questions answered in this form (the rest may be newer on disk)
         self.status = W.HTML()
         self._show_notice()
@@ -150,9 +151,12 @@ class ExerciseAnswers:
         for q in self.sheet_def.questions:
             saved = self.saved_questions.get(q.id, "")
             label = f"{q.label}" + (f"（{q.unit}）" if q.unit else "") + f" [{q.points:g} 分]"
+            note = None
             if q.type == "number":
                 box: W.Widget = W.Text(value=str(saved or ""), placeholder=q.hint or "填写数字",
                                        continuous_update=False, layout=W.Layout(width="16em"))
+                note = W.HTML(self._reading(q, box.value))  # how the grader will read it, as typed
+                box.observe(lambda c, q=q, note=note: setattr(note, "value", self._reading(q, c["new"])), names="value")
             elif q.type == "choice":
                 options = ["", *q.options]
                 box = W.Dropdown(options=options, value=saved if saved in options else "")
@@ -165,8 +169,20 @@ class ExerciseAnswers:
                 continue
             box.observe(lambda c, qid=q.id: self._answered(qid, c["new"]), names="value")
             self.boxes[q.id] = box
-            rows += [W.HTML(f"<b>{html.escape(q.id)}</b> {html.escape(label)}", style=style), box]
+            self.notes[q.id] = note
+            rows += [W.HTML(f"<b>{html.escape(q.id)}</b> {html.escape(label)}", style=style),
+                     W.HBox([box, note]) if note else box]
         return ReadyBox([self.status, *rows], kind="答题卡")
+
+    @staticmethod
+    def _reading(q: Question, value: Any) -> str:
+        reading = number_reading(q, value)
+        colour = "#b00020" if reading.startswith("✗") else "#555"
+        return f"<small style='color:{colour}'>{html.escape(reading)}</small>" if reading else ""
+
+    def problems(self) -> list[tuple[Question, str]]:
+        """Questions blank or not understood in the current answers (checked before packing)."""
+        return self.sheet_def.problems(self.collect())
 
     def export(self, kind: str) -> Path:
         """Export own answers to ``<answers dir>/<id>.md`` or ``.xlsx``."""
@@ -184,11 +200,16 @@ class ExerciseAnswers:
                                      out=(self.store.folder or answers_dir()) / "submissions", learner=learner)
 
     def tools(self) -> ReadyBox:
-        """Buttons: export to Markdown/Excel, and submit (learner id prefilled by ``assign``)."""
+        """Buttons: export to Markdown/Excel, and submit (learner id prefilled by ``assign``).
+
+        生成提交文件 first lists the questions left blank or not understood and asks before
+        packing (仍然生成 packs as it is); the message then says what to do with the file."""
         message = W.HTML()
         learner = W.Text(value=self.assignment.get("learner", ""), description="学号", continuous_update=False)
+        anyway = W.Button(description="仍然生成提交文件", icon="paper-plane", layout=W.Layout(display="none"))
 
-        def run(action):
+        def run(action, done=lambda path: f"已生成：<code>{html.escape(str(path))}</code>"):
+            anyway.layout.display = "none"
             try:
                 path = action()
             except InputError as error:
@@ -197,16 +218,34 @@ class ExerciseAnswers:
             except OSError as error:  # a folder that refuses: offer the answers from the page itself
                 message.value = export_failed_html(error, self.sheet_def.id, self.sheet_def.to_markdown(self.collect()))
                 return
-            message.value = f"已生成：<code>{html.escape(str(path))}</code>"
+            message.value = done(path)
+
+        def handed_in(path: Path) -> str:
+            return (f"已生成提交文件：<code>{html.escape(str(path))}</code><br>下一步：把这个文件<b>原样</b>发给培训师"
+                    "（按培训师说明的方式：邮件、微信或共享文件夹），不要打开或修改它；改了答案可以重新生成再发一次，"
+                    "培训师以最后一次提交为准。")
+
+        def check_then_submit(_b=None) -> None:
+            problems = self.problems()
+            if not problems:
+                run(lambda: self.submit(learner.value), handed_in)
+                return
+            items = "".join(f"<li>{html.escape(q.label)}：{html.escape(why)}</li>" for q, why in problems)
+            message.value = (f"<div class='kamlab-error'>还有 {len(problems)} 题未作答或无法识别，提交后按现状评分："
+                             f"<ul>{items}</ul>可以先补全再点“生成提交文件”，或点“仍然生成提交文件”。</div>")
+            anyway.layout.display = None
 
         buttons = []
         for text, icon, action in (("导出 Markdown", "file-text", lambda: self.export("md")),
-                                   ("导出 Excel", "table", lambda: self.export("xlsx")),
-                                   ("生成提交文件", "paper-plane", lambda: self.submit(learner.value))):
+                                   ("导出 Excel", "table", lambda: self.export("xlsx"))):
             button = W.Button(description=text, icon=icon)
             button.on_click(lambda _b, a=action: run(a))
             buttons.append(button)
-        return ReadyBox([learner, W.HBox(buttons), message], kind="提交工具")
+        submit_button = W.Button(description="生成提交文件", icon="paper-plane")
+        submit_button.on_click(check_then_submit)
+        anyway.on_click(lambda _b: run(lambda: self.submit(learner.value), handed_in))
+        self._submit_controls = (submit_button, anyway, message)
+        return ReadyBox([learner, W.HBox([*buttons, submit_button, anyway]), message], kind="提交工具")
 
 
 def exercise_answers(exercise_id: str, folder: str | Path | None = None) -> ExerciseAnswers:

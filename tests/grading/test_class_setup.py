@@ -40,11 +40,22 @@ def test_duplicate_id_names_both_lines(tmp_path):
         read_roster(path)
 
 
-@pytest.mark.parametrize("bad", ["../x", "/etc", "a/b", "a\\b", ".hidden", "..", "x\x00"])
+@pytest.mark.parametrize("bad", ["../x", "/etc", "a/b", "a\\b", ".hidden", ".."])
 def test_ids_that_would_escape_the_output_folder_are_refused(tmp_path, bad):
     path = tmp_path / "r.csv"
     path.write_text(f"学号,姓名\nL001,甲\n{bad},乙\n", encoding="utf-8")
     with pytest.raises(InputError, match="第 3 行“学号”列：学号.*不允许"):
+        read_roster(path)
+
+
+def test_control_characters_never_reach_an_id(tmp_path):
+    # Every cell read from a table loses its control characters (kamlab.text_clean): a NUL typed into
+    # an id is dropped, so the id is the plain text around it, and a duplicate it makes is still caught.
+    path = tmp_path / "r.csv"
+    path.write_text("学号,姓名\nL001,甲\nx\x00,乙\n", encoding="utf-8")
+    assert read_roster(path) == {"L001": "甲", "x": "乙"}
+    path.write_text("学号,姓名\nL001,甲\nL00\x071,乙\n", encoding="utf-8")
+    with pytest.raises(InputError, match="第 3 行“学号”列：学号“L001”重复"):
         read_roster(path)
 
 
@@ -118,3 +129,50 @@ def test_foreign_and_newer_files_are_one_chinese_line(tmp_path, capsys):
         err = capsys.readouterr().err
         assert words in err and err.count("\n") == 1 and "Traceback" not in err
     assert not (tmp_path / "rep").exists()
+
+
+def test_exercises_keep_the_order_they_were_assigned_in_even_within_one_clock_tick(tmp_path, monkeypatch):
+    # Two assigns in the same second used to fall back to id order (ding-… before wang-…).
+    monkeypatch.setattr(gradebook, "now", lambda: "2026-11-26T10:00:00+00:00")
+    roster = {"L001": "张三"}
+    assign(EX, roster=roster, out=tmp_path / "class", db=tmp_path / "gb.sqlite")
+    assign("ding-04-canvas", roster=roster, out=tmp_path / "class", db=tmp_path / "gb.sqlite")
+    assign(EX, roster=roster, out=tmp_path / "class", db=tmp_path / "gb.sqlite")  # again: keeps its place
+    con = gradebook.connect(tmp_path / "gb.sqlite", readonly=True)
+    assert gradebook.class_exercises(con) == [EX, "ding-04-canvas"]
+    con.close()
+
+
+def test_a_version_2_gradebook_is_upgraded_keeping_its_exercise_order(tmp_path):
+    path = tmp_path / "old.sqlite"
+    con = sqlite3.connect(path)
+    con.executescript(gradebook.SCHEMA + f"PRAGMA application_id = {gradebook.APPLICATION_ID}; PRAGMA user_version = 2;")
+    con.executemany("INSERT INTO assigned VALUES (?, 'a', ?)", [(EX, "2026-11-26T10:00:00+00:00"),
+                                                              ("ding-04-canvas", "2026-11-27T10:00:00+00:00")])
+    con.execute("INSERT INTO learners (learner_id, name) VALUES ('L001', '张三')")
+    con.commit()
+    con.close()
+    con = gradebook.connect(path, readonly=True)
+    assert gradebook.class_exercises(con) == [EX, "ding-04-canvas"]
+    # Before schema 4 every learner owed every assigned exercise: still so; nobody removed, no due dates.
+    assert gradebook.expected(con) == {("L001", EX), ("L001", "ding-04-canvas")}
+    assert gradebook.roster(con) == {"L001": "张三"} and gradebook.due_dates(con) == {}
+    assert con.execute("PRAGMA user_version").fetchone()[0] == gradebook.SCHEMA_VERSION
+    con.close()
+
+
+def test_a_read_only_gradebook_is_called_read_only_not_busy(tmp_path, monkeypatch, capsys):
+    db = make_db(tmp_path)
+    # A write refused by SQLite (a read-only file or folder) used to be reported as "被另一个程序长时间占用".
+    def refused():
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+    with pytest.raises(InputError, match="「成绩册」是只读的，不能写入") as caught:
+        gradebook.retry(refused)
+    assert "占用" not in str(caught.value)
+    # A file without write permission is refused before anything is tried (root ignores modes: stand in for it).
+    real = os.access
+    monkeypatch.setattr(gradebook.os, "access", lambda p, mode: False if mode == os.W_OK else real(p, mode))
+    assert main(["grade", "--db", str(db), "--manual", "L001", EX, "-", "--comment", "好"]) == 2
+    err = capsys.readouterr().err
+    assert "是只读的，不能写入" in err and "占用" not in err and err.count("\n") == 1
+    assert main(["report", "--db", str(db), "--out", str(tmp_path / "rep")]) == 0  # reading still works

@@ -25,14 +25,15 @@ def bad_cases():
     yield "过大", " " * (MAX_BYTES + 1)
     yield "JSON", "{not json"
     yield "JSON", '{"x": NaN}'
-    yield "schema", resign({**signed(), "schema": "other"})
+    yield "不是 kamlab 提交文件：应是学员在练习末尾点“生成提交文件”", resign({**signed(), "schema": "other"})
     yield "版本", resign({**signed(), "version": 3})
     missing = signed()
     del missing["learner"]
-    yield "缺少字段“learner”", resign(missing)
-    yield "类型应为 dict", resign({**signed(), "answers": ["7.4"]})
-    yield "“submitted_at”类型应为 str", resign({**signed(), "submitted_at": 5})
-    yield "“version”类型应为 int", {**signed(), "version": True}  # True == 1 in Python: caught by type
+    yield "缺少字段“学号”（learner）", resign(missing)
+    yield "字段“答案”（answers）应为一组答案（JSON 对象），当前为 [\"7.4\"]", resign({**signed(), "answers": ["7.4"]})
+    yield "字段“提交时间”（submitted_at）应为文字，当前为 5", resign({**signed(), "submitted_at": 5})
+    yield "字段“版本”（version）应为整数，当前为 true", {**signed(), "version": True}  # True == 1 in Python: caught by type
+    yield "字段“版本”（version）应为整数，当前为 文字“2”", resign({**signed(), "version": "2"})
     yield "ISO", resign({**signed(), "submitted_at": "yesterday"})
     yield "不在名单", signed("L999")
     yield "没有编号", resign({**signed(), "exercise": "../../etc/passwd"})
@@ -156,3 +157,49 @@ def test_two_grade_runs_at_once_both_succeed(tmp_path):
         t.join(timeout=120)
     assert outcomes == [True, True]
     assert count(db) == (60, 480)  # every file once, whichever run stored it first
+
+
+def _zip_with_a_corrupt_member(tmp_path):
+    """A zip of L001's, L002's and L003's files whose middle member has broken deflate data."""
+    import io
+    import json
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for lid in ("L001", "L002", "L003"):
+            archive.writestr(f"inbox/{lid}.json", json.dumps(signed(lid), ensure_ascii=False) * 1)
+    data = bytearray(buffer.getvalue())
+    info = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo("inbox/L002.json")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for i in range(start + 5, start + info.compress_size - 5):
+        data[i] ^= 0x5A
+    return bytes(data)
+
+
+def test_a_zip_with_one_corrupt_member_grades_every_other_member(tmp_path, monkeypatch, capsys):
+    from kamlab.cli import main
+    from kamlab.grading.archive import zip_members
+
+    data = _zip_with_a_corrupt_member(tmp_path)
+    members, refused = zip_members("class.zip", data)
+    assert [n for n, _ in members] == ["class.zip/inbox/L001.json", "class.zip/inbox/L003.json"]
+    assert [n for n, _ in refused] == ["class.zip/inbox/L002.json"] and "已损坏" in refused[0][1]
+    db = make_db(tmp_path)
+    results = grade([("class.zip", data)], db=db)  # the desk's upload
+    assert [(r.name.rsplit("/", 1)[-1], r.accepted) for r in results] == [
+        ("L002.json", False), ("L001.json", True), ("L003.json", True)]
+    assert count(db)[0] == 2
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "inbox").mkdir()
+    (tmp_path / "inbox/class.zip").write_bytes(data)
+    assert main(["grade", "inbox", "--db", str(db), "--quiet"]) == 1  # one refused
+    captured = capsys.readouterr()
+    assert "已拒收 inbox/class.zip/inbox/L002.json：zip 中的这个文件已损坏" in captured.err
+    assert "已评分 2 份，拒收 1 份" in captured.out
+
+
+def test_a_file_that_is_no_zip_is_one_refusal(tmp_path):
+    db = make_db(tmp_path)
+    [result] = grade([("class.zip", b"PK\x03\x04 not really")], db=db)
+    assert not result.accepted and "不是有效的 zip 文件" in result.reason

@@ -158,3 +158,58 @@ def test_review_list_round_trips_into_manual_scores(db, tmp_path):
     assert main(["grade", "--db", str(db), "--manual-csv", str(out)]) == 0
     assert manual(db) == {("L001", CANVAS, "canvas"): (4.5, "第三项写得具体")}
     assert write_review(db=db, out=out) == 3  # the scored one is no longer listed
+
+
+def test_every_bad_row_is_reported_at_once(db, tmp_path, capsys):
+    path = tmp_path / "m.csv"
+    path.write_text("学号,练习,题号,得分,评语\nL001,wang-01-quantify,strategy,1,好\nL009,wang-01-quantify,strategy,1,\n"
+                    "L002,wang-01-quantify,strategy,3,\nL002,wang-01-quantify,ours,abc,\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        import_manual(path, db=db)
+    assert [p.split("：")[0] for p in caught.value.problems] == ["第 3 行“学号”列", "第 4 行“得分”列", "第 5 行“得分”列"]
+    assert main(["grade", "--db", str(db), "--manual-csv", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "共 3 行有误，均未导入：第 3 行“学号”列" in err and err.count("\n") == 1
+    assert manual(db) == {}
+
+
+def test_ids_moved_by_a_one_column_sort_are_caught_by_the_answer_check(tmp_path):
+    db = make_db(tmp_path)
+    texts = {"L001": "选择性投入，先补齐交付可靠性和服务支持的短板", "L002": "继续加大投入，争取更多订单机会，稳住高层关系"}
+    files = [put(tmp_path, signed(lid, {**RIGHT, "strategy": text}), f"{lid}.json") for lid, text in texts.items()]
+    assert all(r.accepted for r in grade(files, db=db))
+    out = tmp_path / "review.xlsx"
+    write_review(db=db, out=out)
+    book = load_workbook(out)
+    ws = book.active
+    header = [c.value for c in ws[1]]
+    ids, score, answer = header.index("学号") + 1, header.index("得分") + 1, header.index("回答") + 1
+    assert [(ws.cell(r, ids).value, ws.cell(r, answer).value) for r in (2, 3)] == list(texts.items())
+    ws.cell(2, ids, "L002")  # the 学号 column sorted on its own: the ids moved, the answers did not
+    ws.cell(3, ids, "L001")
+    ws.cell(2, score, 2)
+    ws.cell(3, score, 0.5)
+    book.save(out)
+    with pytest.raises(InputError) as caught:
+        import_manual(out, db=db)
+    assert caught.value.problems == [
+        f"第 {r} 行“学号”列：这一行的回答不是 {lid} 现在的回答：学号可能与别的行错位了（例如在 Excel 中只对一列排序），"
+        "或学员已重交；请核对，或重新导出复核清单" for r, lid in ((2, "L002"), (3, "L001"))]
+    assert manual(db) == {}
+    ws.cell(2, ids, "L001")  # put back: imported
+    ws.cell(3, ids, "L002")
+    book.save(out)
+    assert import_manual(out, db=db) == 2
+    assert manual(db) == {("L001", EX, "strategy"): (2.0, ""), ("L002", EX, "strategy"): (0.5, "")}
+
+
+def test_a_comment_alone_is_not_a_score_the_answer_stays_on_the_review_list(db, tmp_path):
+    from kamlab.grading import review_frame, write_report
+
+    set_manual(db=db, learner="L002", exercise=EX, question="strategy", comment="再具体些")
+    listed = review_frame(db=db).set_index(["学号", "题号"])
+    assert listed.loc[("L002", "strategy"), "状态"].startswith("待评阅") and listed.loc[("L002", "strategy"), "原评语"] == "再具体些"
+    detail = pd.read_excel(write_report(db=db, out=tmp_path / "rep")[1], sheet_name="明细").set_index(["学号", "题号"])
+    assert detail.loc[("L002", "strategy"), "状态"] == "自动初评"  # the same answer, the same word, everywhere
+    set_manual(db=db, learner="L002", exercise=EX, question="strategy", score=1)
+    assert ("L002", "strategy") not in set(zip(*[review_frame(db=db)[c] for c in ("学号", "题号")], strict=True))

@@ -12,8 +12,10 @@ from gradingkit import CANVAS, EX, RIGHT, make_db, put, signed
 from openpyxl import load_workbook
 
 from kamlab.charts.report import draw_difficulty, draw_distribution
-from kamlab.grading import grade, set_manual, write_feedback, write_report
+from kamlab.grading import grade, review_frame, set_manual, write_feedback, write_report
+from kamlab.grading.keys import load_key
 from kamlab.grading.names import file_stem
+from kamlab.grading.rubric import needs_person
 from kamlab.proposition import QUADRANT_TITLES
 
 PROP = "wang-01-proposition"
@@ -52,7 +54,8 @@ def test_feedback_page_is_readable_by_a_person(db, tmp_path):
     assert "驻厂工程师" in body and '{"' not in body and "&quot;q1&quot;" not in body  # never raw JSON
     assert "<dt>客户与类型</dt><dd>海川石化，战略型客户</dd>" in body  # worksheet as labelled fields
     assert "<dt>转换壁垒</dt>" in body
-    assert "命中要点：" in body and "覆盖要点" not in body
+    # A person judges free text: the keyword checklist is the trainer's, never on the learner's page.
+    assert "命中要点" not in body and "交付/服务" not in body and "要点：交付" not in body
     assert "示范答案：" in body and "自动初评" in body
     assert "width=device-width" in html and "@media print" in html and "@media (max-width:600px)" in html
 
@@ -74,7 +77,11 @@ def test_model_answers_can_be_held_back_per_exercise(db, tmp_path):
     sections = {chunk.split("</h2>")[0]: chunk for chunk in body.split("<h2>")[1:]}
     quantify, canvas = sections["针对一个标杆大客户进行定量计算"], sections["为一家大客户写出客户战略画布"]
     assert "示范答案" not in quantify and "参考答案" not in quantify and "7.4（允许误差" not in quantify
-    assert "示范答案：</b>最薄弱的是借助客户的社会资本" in canvas and "参考答案 / 要点：</b>" in canvas
+    # The canvas is judged by a person: its model answer is shown, its checklist never.
+    assert "示范答案：</b>最薄弱的是一对一营销" in canvas and "参考答案 / 要点：</b>" not in canvas
+    write_feedback(db=db, out=tmp_path / "shown")
+    shown = page_of(tmp_path / "shown", "L001")[1].split("<h2>")[1]
+    assert "参考答案 / 要点：</b>7.4（允许误差" in shown
     write_feedback(db=db, out=tmp_path / "all", no_model_answers=True)
     assert "示范答案" not in page_of(tmp_path / "all", "L001")[1]
 
@@ -89,15 +96,20 @@ def test_report_excel_is_formatted_and_safe(db, tmp_path):
         if "学号" in header:
             assert header[header.index("学号") + 1] == "姓名"  # the name beside the id on every learner sheet
     board = book["班级总表"]
-    # Exercises in the order they reached the class (here all at once: by id).
-    assert [c.value for c in board[1]] == ["学号", "姓名", "为一家大客户写出客户战略画布", "设计一个大客户四象限价值主张",
-                                           "针对一个标杆大客户进行定量计算"]
+    # Exercises in the order they reached the class (here all in one run: in the order the files were graded).
+    assert [c.value for c in board[1]] == ["学号", "姓名", "针对一个标杆大客户进行定量计算", "设计一个大客户四象限价值主张",
+                                           "为一家大客户写出客户战略画布", "总分", "总得分率"]
+    # Per-learner total over the three exercises (12 + 11 + 9 = 32 points; none was assigned, so all are owed):
+    # L001 12 + proposition 5 (four quadrants 3 + quantified 2) + canvas 1 = 18 → 56.3 %; L002 10 → 31.3 %; L003 0.
+    assert [[c.value for c in row][5:] for row in board.iter_rows(min_row=2)] == [
+        [18, pytest.approx(0.562, abs=1e-3)], [10, pytest.approx(0.312, abs=1e-3)], [0, 0]]
+    assert board["G2"].number_format == "0.0%"
     # L001 quantify 12/12. L002 v2: attractiveness 2 + ours 7.1 ≠ 6.8 → 0 + rival 1 + relative "0.94" (typed,
     # within 0.01 of 0.944) 2 + quadrant 2 + vulnerability 1 + quadrant2 1 + strategy: the old manual 1 still
     # counts (待复核) = 10 of 12.
-    assert [c.value for c in board[2]][:2] == ["L001", "张三"] and board["E2"].value == 1.0
-    assert board["E3"].value == pytest.approx(10 / 12, abs=1e-3)
-    assert board["E2"].number_format == "0.0%" and board["D3"].value is None  # not submitted: blank
+    assert [c.value for c in board[2]][:2] == ["L001", "张三"] and board["C2"].value == 1.0
+    assert board["C3"].value == pytest.approx(10 / 12, abs=1e-3)
+    assert board["C2"].number_format == "0.0%" and board["D3"].value is None  # not submitted: blank
     totals = book["成绩总表"]
     header = [c.value for c in totals[1]]
     when = totals.cell(2, header.index("提交时间") + 1)
@@ -136,3 +148,87 @@ def test_charts_have_integer_counts_legends_off_the_data_and_distinct_colours():
     assert sum(abs(a - b) for a, b in zip(bar_colour, to_rgb(marker_colour), strict=True)) > 0.8
     at = {t.get_text(): t.get_position()[1] for t in ax.get_yticklabels()}
     assert at["华东重工的吸引力得分"] > at["据此对华东重工的策略建议"] > at["相对业务实力"]  # first question on top
+
+
+def test_one_definition_of_what_a_person_must_judge():
+    _, quantify = load_key(EX)
+    _, prop = load_key(PROP)
+    _, canvas = load_key(CANVAS)
+    assert needs_person(quantify["strategy"]) and needs_person(prop["proposition"]) and needs_person(canvas["canvas"])
+    assert not needs_person(quantify["ours"]) and not needs_person(prop["failure_value"])
+    assert needs_person({"type": "number", "needs_person": True}) and not needs_person({"type": "text", "needs_person": False})
+
+
+def test_the_proposition_goes_to_review_and_is_provisional_in_the_report(db, tmp_path):
+    listed = review_frame(db=db)
+    assert ("L001", "proposition") in set(zip(listed["学号"], listed["题号"], strict=True))
+    assert listed.set_index("题号").loc["proposition", "状态"].startswith("待评阅")
+    _, xlsx = write_report(db=db, out=tmp_path / "rep")
+    detail = load_workbook(xlsx)["明细"]
+    header = [c.value for c in detail[1]]
+    states = {detail.cell(r, header.index("题号") + 1).value: detail.cell(r, header.index("状态") + 1).value
+              for r in range(2, detail.max_row + 1) if detail.cell(r, header.index("练习") + 1).value == PROP}
+    assert states == {"failure_value": None, "stock_value": None, "proposition": "自动初评"}  # None: an empty cell
+
+
+def test_once_a_person_scored_the_page_shows_their_score_and_comment_only(db, tmp_path):
+    write_feedback(db=db, out=tmp_path / "before")
+    before = page_of(tmp_path / "before", "L001")[1].split("<h2>")
+    prop_before = next(c for c in before if c.startswith("设计一个大客户四象限价值主张"))
+    assert "✗" in prop_before and "自动初评" in prop_before  # the machine's first estimate, marked as such
+    set_manual(db=db, learner="L001", exercise=PROP, question="proposition", score=7, comment="量化扎实，第四象限再具体")
+    set_manual(db=db, learner="L001", exercise=EX, question="strategy", score=2, comment="")
+    write_feedback(db=db, out=tmp_path / "after")
+    sections = {c.split("</h2>")[0]: c for c in page_of(tmp_path / "after", "L001")[1].split("<h2>")[1:]}
+    prop = sections["设计一个大客户四象限价值主张"].split("<section class='q'>")[3]  # the proposition question
+    assert "7 / 8" in prop and "培训师评分" in prop and "量化扎实，第四象限再具体" in prop
+    assert "✗" not in prop and "✓" not in prop and "应为数字" not in prop and "自动初评" not in prop
+    strategy = sections["针对一个标杆大客户进行定量计算"].split("<section class='q'>")[-1]
+    assert "2 / 2" in strategy and "自动初评" not in strategy and "以培训师复核为准" not in strategy
+
+
+def test_control_characters_in_answers_and_names_do_not_break_the_excel_lists(tmp_path, capsys):
+    from kamlab.cli import main
+    from kamlab.grading import gradebook as gb
+
+    db = make_db(tmp_path)
+    con = gb.connect(db)
+    gb.set_roster(con, {"L002": "李\x07四\x1b"})  # a name pasted from a terminal, BEL and ESC included
+    con.close()
+    answer = {**RIGHT, "strategy": "选择性投入\x07，补齐交付\x1b[31m短板，提升服务支持"}
+    assert grade([put(tmp_path, signed("L002", answer), "bel.json")], db=db)[0].accepted
+    assert main(["review", "--db", str(db), "--out", str(tmp_path / "review.xlsx")]) == 0
+    assert main(["report", "--db", str(db), "--out", str(tmp_path / "rep")]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+    listed = load_workbook(tmp_path / "review.xlsx").active
+    header = [c.value for c in listed[1]]
+    assert listed.cell(2, header.index("回答") + 1).value == "选择性投入，补齐交付[31m短板，提升服务支持"
+    assert listed.cell(2, header.index("姓名") + 1).value == "李四"
+    con = gb.connect(db, readonly=True)  # the gradebook keeps the text as it came
+    assert "\x07" in gb.latest_answer(con, "L002", EX, "strategy")
+    con.close()
+
+
+def test_the_review_list_is_fillable_in_excel(db, tmp_path):
+    from kamlab.grading import write_review
+
+    n = write_review(db=db, out=tmp_path / "review.xlsx")
+    ws = load_workbook(tmp_path / "review.xlsx").active
+    header = [c.value for c in ws[1]]
+    col = {name: chr(ord("A") + header.index(name)) for name in ("回答", "得分", "满分", "评语", "答案校验")}
+    (rule,) = ws.data_validations.dataValidation
+    assert rule.type == "decimal" and rule.operator == "between" and rule.formula1 == "0"
+    assert rule.formula2 == f"{col['满分']}2" and str(rule.sqref) == f"{col['得分']}2:{col['得分']}{n + 1}"
+    assert rule.showErrorMessage and "0 到该题满分" in rule.error
+    assert ws.column_dimensions[col["回答"]].width == 60 and ws.column_dimensions[col["评语"]].width == 40
+    assert all(ws[f"{col['回答']}{r}"].alignment.wrap_text for r in range(2, n + 2))
+    assert all(len(ws[f"{col['答案校验']}{r}"].value) == 8 for r in range(2, n + 2))
+
+
+def test_report_ids_and_figures_never_break_mid_string_on_a_phone(db, tmp_path):
+    html = write_report(db=db, out=tmp_path / "rep")[0].read_text(encoding="utf-8")
+    # body{overflow-wrap:anywhere} broke "L001" and "100.0%" across lines in a 390 px column; these cells
+    # stay whole and the table scrolls sideways inside .wide instead.
+    assert ".nw{white-space:nowrap;overflow-wrap:normal;word-break:keep-all}" in html
+    assert "<td class='nw'>L001</td>" in html and "<td class='nw'>100.0%</td>" in html
+    assert "<td>L001</td>" not in html and "<td>100.0%</td>" not in html

@@ -15,8 +15,8 @@ Reading — :func:`read_table`::
   (matched case-insensitively, spaces ignored); the frame's columns are renamed to
   the canonical names, other columns are kept as they are. ``required`` lists the
   canonical names that must be present.
-- Every cell comes back as a stripped ``str`` (control characters kept: a roster refuses an id
-  holding one; the learner's import cleans them, :mod:`kamlab.table_import`) (empty cells ``""``; Excel numbers as
+- Every cell comes back as a stripped ``str`` without control characters
+  (:func:`kamlab.text_clean.clean_text`) (empty cells ``""``; Excel numbers as
   ``"2"``/``"1.5"``; dates as ISO text); rows with every cell empty are dropped.
 - The frame's index is the row's **line number in the file** (header = line 1), so
   a caller can say where a bad value is: ``cell_error(filename, line, column, …)``.
@@ -114,7 +114,7 @@ def read_bytes(path: str | Path, *, limit: int = MAX_BYTES, what: str = "文件"
 def _cell_text(value: object) -> str:
     kind = type(value)  # the two common cases first: a sheet of 80,000 cells is mostly these
     if kind is str:
-        return value.strip()  # type: ignore[attr-defined]
+        return clean_text(value).strip()  # type: ignore[arg-type]
     if kind is float:
         if value != value:  # NaN
             return ""
@@ -148,7 +148,8 @@ def _csv_rows(raw: bytes, filename: str) -> list[list[str]]:
     first = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first and "," not in first else ","
     try:
-        return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+        return [[clean_text(cell).strip() for cell in row]
+                for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
     except csv.Error as error:
         raise InputError(f"文件 {filename}", f"不是有效的 CSV：{error}") from None
 

@@ -48,8 +48,8 @@ _HEADCOUNT = re.compile(r"(共|合计|总计)?\s*\d+\s*(人|名|位)\s*", re.IGN
 
 def _one_line(text: str) -> str:
     """A name on one line: tabs and line breaks pasted from other systems become spaces, and
-    control characters (BEL, ESC …, which broke the Excel writer) are dropped. Ids are not
-    cleaned: an id holding one is refused (:func:`check_id`)."""
+    control characters (BEL, ESC …, which broke the Excel writer) are dropped (the shared reader
+    already drops them; this keeps a roster given as a dict from another source as safe)."""
     return " ".join(clean_text(str(text)).split())
 
 
@@ -75,7 +75,7 @@ def read_roster(source: str | Path | bytes, *, filename: str | None = None) -> R
     out.skipped = []
     lines: dict[str, int] = {}
     for line, row in frame.iterrows():
-        learner = row["learner_id"]  # never cleaned: an id with a control character is refused below
+        learner = row["learner_id"]  # control characters already dropped by read_table (kamlab.text_clean)
         if not learner:
             if any(row):
                 raise cell_error(name, int(line), "学号", "学号为空")

@@ -1,5 +1,5 @@
-"""The closing chapter renders in the static site: the example plan, its download links, and instead of
-an export button that could do nothing without a kernel (issue 18 §3), a line saying where to export."""
+"""The closing chapter renders in the static site: the example plan and its download links, and instead
+of an export button that could do nothing without a kernel (issue 18 §3), a line saying where to export."""
 
 from __future__ import annotations
 

@@ -23,6 +23,7 @@ from typing import Any
 
 import ipywidgets as W
 
+from ..classroom import client as classroom
 from ..errors import InputError
 from ..grading import submit
 from ..learner.answers import AnswerStore, answers_dir
@@ -182,8 +183,34 @@ class ExerciseAnswers:
         return submit.submit_answers(self.sheet_def.id, answers=self.collect(), pack_dir=Path(ASSIGNMENT_FILE).parent,
                                      out=(self.store.folder or answers_dir()) / "submissions", learner=learner)
 
+    def hand_in(self) -> str:
+        """Hand in on the class server (identity from the hub login); returns “已提交（第 n 版 · 时间）”."""
+        self.save()
+        return str(classroom.hand_in(self.sheet_def.id, self.collect())["text"])
+
+    def _hub_tools(self, exports: list[W.Button]) -> W.VBox:
+        """On the class server: 提交 straight into the gradebook, with the latest status shown."""
+        shown = classroom.status(self.sheet_def.id)
+        message = W.HTML(f"<b>{html.escape(shown)}</b>" if shown else "尚未提交")
+        button = W.Button(description="提交", icon="paper-plane", button_style="primary",
+                          tooltip="把答案交给培训师；可以再次提交，以最后一次为准")
+
+        def go(_b) -> None:
+            button.disabled = True
+            message.value = "正在提交…"
+            try:
+                message.value = f"<b>{html.escape(self.hand_in())}</b>"
+            except InputError as error:
+                message.value = error_html(error)
+            finally:
+                button.disabled = False
+
+        button.on_click(go)
+        return W.VBox([W.HBox([button, *exports]), message])
+
     def tools(self) -> W.VBox:
-        """Buttons: export to Markdown/Excel, and submit (learner id prefilled by ``assign``)."""
+        """Buttons: export to Markdown/Excel, and submit: 提交 on the class server, otherwise a
+        signed submission file (learner id prefilled by ``assign``)."""
         message = W.HTML()
         learner = W.Text(value=self.assignment.get("learner", ""), description="学号", continuous_update=False)
 
@@ -199,12 +226,17 @@ class ExerciseAnswers:
             message.value = f"已生成：<code>{html.escape(str(path))}</code>"
 
         buttons = []
-        for text, icon, action in (("导出 Markdown", "file-text", lambda: self.export("md")),
-                                   ("导出 Excel", "table", lambda: self.export("xlsx")),
-                                   ("生成提交文件", "paper-plane", lambda: self.submit(learner.value))):
+        hub = classroom.available()
+        actions = [("导出 Markdown", "file-text", lambda: self.export("md")),
+                   ("导出 Excel", "table", lambda: self.export("xlsx"))]
+        if not hub:
+            actions.append(("生成提交文件", "paper-plane", lambda: self.submit(learner.value)))
+        for text, icon, action in actions:
             button = W.Button(description=text, icon=icon)
             button.on_click(lambda _b, a=action: run(a))
             buttons.append(button)
+        if hub:
+            return W.VBox([self._hub_tools(buttons), message])
         return W.VBox([learner, W.HBox(buttons), message])
 
 

@@ -144,6 +144,8 @@ def make_app(class_file: Path):
 
 def main(argv: list[str] | None = None) -> int:
     """Run the service on the address the hub gives it (``JUPYTERHUB_SERVICE_URL``)."""
+    import signal
+
     from tornado import ioloop
 
     parser = argparse.ArgumentParser(description="KAM Lab hand-in service (started by JupyterHub)")
@@ -151,7 +153,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     url = urlparse(os.environ.get("JUPYTERHUB_SERVICE_URL", "http://127.0.0.1:10101"))
     make_app(Path(args.class_file)).listen(url.port or 80, url.hostname or "127.0.0.1")
-    ioloop.IOLoop.current().start()
+    loop = ioloop.IOLoop.current()
+    for sig in (signal.SIGINT, signal.SIGTERM):  # the hub stops its services with SIGINT: go at once
+        signal.signal(sig, lambda *_: loop.add_callback_from_signal(loop.stop))
+    loop.start()
     return 0
 
 

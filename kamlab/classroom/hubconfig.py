@@ -63,6 +63,8 @@ def desk_command(s: HubSettings) -> list[str]:
     single = str(Path(s.python).parent / "jupyterhub-singleuser")
     return [single, "--allow-root", f"--ServerApp.root_dir={DESK_NOTEBOOK_DIR}",
             "--ServerApp.default_url=/voila/render/desk.ipynb", f"--VoilaConfiguration.template={TEMPLATE}",
+            # as a server extension Voilà would point the page at MathJax on a CDN; the desk has no formulas
+            "--ServerApp.tornado_settings=mathjax_url=null", "--ServerApp.tornado_settings=mathjax_config=null",
             "--VoilaConfiguration.show_tracebacks=False",
             *(f"--VoilaConfiguration.extension_denylist={x}" for x in DENIED)]
 
@@ -128,14 +130,16 @@ c.JupyterHub.load_roles = {roles!r}
 
 
 def landing(handler):
-    """The trainer lands on the desk; a learner on their own server."""
+    """The trainer lands on the desk; a learner on their own server (started if need be)."""
     user = handler.current_user
     if user is not None and any(group.name == "trainers" for group in user.groups):
         return "/services/{DESK}/"
-    return user.url if user is not None else "/hub/login"
+    return "/hub/spawn" if user is not None else "/hub/login"
 
 
 c.JupyterHub.default_url = landing
+# A learner whose server was stopped (idle, or a hub restart) gets it started again on their next visit.
+c.JupyterHub.implicit_spawn_seconds = 1
 
 # --- each learner's server: JupyterLab in Chinese, opening on 从这里开始 -----------------
 c.Spawner.cmd = [{str(venv_bin / "jupyterhub-singleuser")!r}]
@@ -145,6 +149,8 @@ c.Spawner.notebook_dir = "~"
 c.Spawner.env_keep = ["LANG", "LC_ALL"]
 c.Spawner.environment = {{"PATH": {f"{venv_bin}:/usr/local/bin:/usr/bin:/bin"!r}, "KAMLAB_HANDIN_URL": {s.handin_url!r}}}
 c.Spawner.server_token_scopes = ["users:activity!user", "access:servers!server", "access:services!service={HANDIN}"]
+c.LocalProcessSpawner.interrupt_timeout = 3  # a learner's server saves nothing on exit: stop it quickly
+c.LocalProcessSpawner.term_timeout = 3
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
 c.Spawner.pre_spawn_hook = functools.partial(prepare_home, {str(s.state / "class.json")!r})

@@ -26,6 +26,7 @@ STAMP = ".kamlab-source"
 SETTINGS = {
     "@jupyterlab/translation-extension:plugin": {"locale": "zh_CN"},
     "@jupyterlab/docmanager-extension:plugin": {"defaultViewers": {"markdown": "Markdown Preview"}},
+    "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
 }
 
 

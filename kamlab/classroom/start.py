@@ -171,15 +171,47 @@ def wait_until_up(port: int, process: subprocess.Popen | None = None, timeout: f
     raise TimeoutError(f"hub not up on port {port} after {timeout:.0f} s")
 
 
-def stop(process: subprocess.Popen) -> None:
-    """Stop the hub (it stops the proxy, the services and the learners' servers) and its group."""
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=10)
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is ``pid`` (the hub's proxy, services and learners' servers)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _signal_group(pid: int, sig: int) -> None:
+    try:
+        os.killpg(pid, sig)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def stop(process: subprocess.Popen, timeout: float = 30.0) -> None:
+    """Stop the hub and everything it started, by process id.
+
+    The hub stops its proxy, services and learners' servers one after another, each given
+    several seconds to go; their processes are told at the same time (each runs in its own
+    process group), so a stop takes seconds. Whatever is left after ``timeout`` is killed.
+    """
+    if process.poll() is not None:
+        return
+    children = _children(process.pid)
+    _signal_group(process.pid, signal.SIGTERM)
+    for child in children:
+        _signal_group(child, signal.SIGTERM)
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _signal_group(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+    for child in children:
+        _signal_group(child, signal.SIGKILL)
 
 
 def main(args: argparse.Namespace) -> int:
@@ -191,6 +223,11 @@ def main(args: argparse.Namespace) -> int:
     if settings.insecure:
         print("⚠ 不安全的单用户演示模式：所有学员的服务器以同一个系统账号运行，彼此能读到对方的文件。只用于一台机器上的演示，不要用于真实课堂。")
     process = launch(paths)
+
+    def terminated(*_args) -> None:  # SIGTERM to this command stops the hub as Ctrl+C does
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, terminated)
     try:
         wait_until_up(settings.port, process)
     except (RuntimeError, TimeoutError):
@@ -203,7 +240,7 @@ def main(args: argparse.Namespace) -> int:
     print(f"日志：{paths.log}。停止：在此按 Ctrl+C（学员的作答、登录和成绩册都保留，再次运行同一命令即可继续）。")
     try:
         return process.wait()
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # Ctrl+C, or SIGTERM: the hub stops its proxy, services and learners' servers
         stop(process)
         print("课堂服务器已停止。")
         return 0

@@ -65,11 +65,14 @@ def ensure(source: Path, venv: Path = DEFAULT, quiet: bool = True) -> bool:
         subprocess.run([BASE_PYTHON, "-m", "venv", str(venv)], check=True)
         subprocess.run([*pip, *PACKAGES], check=True, env=env)
         changed = True
-    stamp = venv / STAMP
+    stamp, deps = venv / STAMP, venv / (STAMP + "-deps")
     wanted = source_hash(source)
     if changed or not stamp.is_file() or stamp.read_text() != wanted:
         subprocess.run([*pip, "--no-deps", "--force-reinstall", str(source)], check=True, env=env)
-        subprocess.run([*pip, str(source)], check=True, env=env)  # dependencies new since the venv was made
+        declared = hashlib.sha256((source / "pyproject.toml").read_bytes()).hexdigest()
+        if not deps.is_file() or deps.read_text() != declared:  # dependencies new since the venv was made
+            subprocess.run([*pip, str(source)], check=True, env=env)
+            deps.write_text(declared)
         stamp.write_text(wanted)
         changed = True
     write_lab_settings(venv)

@@ -112,7 +112,7 @@ def start_page(chapter_list: list[Chapter], exercises: list[ExerciseRow], *, who
     lines.append(f"你好，{who}。" if who else "欢迎来到 KAM Lab 大客户营销实训。")
     lines += ["点下面的链接打开练习或章节；在计算器里的输入和答题卡的回答都会自动保存在你自己的文件夹中。", ""]
     if exercises:
-        lines += ["## 布置的练习", "", "| 练习 | 章节 | 状态 |", "|---|---|---|"]
+        lines += ["## 布置的练习" if hand_in else "## 练习", "", "| 练习 | 章节 | 状态 |", "|---|---|---|"]
         lines += [f"| {_link(r.title, r.path)} | {r.chapter} | {r.status} |" for r in exercises]
         lines.append("")
         if hand_in:
@@ -128,3 +128,21 @@ def start_page(chapter_list: list[Chapter], exercises: list[ExerciseRow], *, who
         lines.append(f"- {_link(chapter.title, chapter.path)}")
     lines.append("")
     return "\n".join(lines)
+
+
+def write_for_checkout(root: Path) -> Path:
+    """``make lab``: the page in the repository's root, linking ``book/`` and every exercise."""
+    from ..grading.keys import exercise_ids
+
+    exercises = root / "exercises"
+    ids = [x for x in exercise_ids(exercises) if (exercises / f"{x}.ipynb").is_file()]
+    text = start_page(chapters(root / "book", "book"), exercise_rows(ids, exercises, "exercises", {}))
+    page = root / FILE
+    page.write_text(text, encoding="utf-8")
+    return page
+
+
+if __name__ == "__main__":
+    import sys
+
+    print(write_for_checkout(Path(sys.argv[1] if len(sys.argv) > 1 else ".").resolve()))

@@ -312,3 +312,43 @@ def test_make_lab_gets_a_start_page_of_chapters_and_exercises(tmp_path: Path):
     assert "| [针对一个标杆大客户进行定量计算](exercises/wang-01-quantify.ipynb) | wang-01 | 已作答（未提交） |" in text
     assert "- [第一讲 大客户开发管理的前期准备](book/wang-01.ipynb)" in text
     assert text.count("](exercises/") == 1  # only exercises whose notebook is there
+
+
+# --- Zero to JupyterHub values: parsed and checked offline -------------------------------
+
+def test_the_shipped_kubernetes_values_pass_the_offline_check():
+    from kamlab.classroom.z2jh import DEFAULT, problems
+
+    assert problems(DEFAULT) == []
+
+
+def test_the_offline_check_finds_a_misspelt_setting_and_a_missing_module(tmp_path: Path):
+    from kamlab.classroom.z2jh import DEFAULT, problems
+
+    text = DEFAULT.read_text(encoding="utf-8").replace("logins_file:", "login_file:").replace(
+        "kamlab.classroom.handin", "kamlab.classroom.handout")
+    broken = tmp_path / "config.yaml"
+    broken.write_text(text, encoding="utf-8")
+    assert problems(broken) == ["hub.config.ClassAuthenticator.login_file: ClassAuthenticator has no such setting",
+                                "python3 -m kamlab.classroom.handout: module kamlab.classroom.handout is not installed"]
+
+
+def test_a_pod_home_is_readied_without_a_gradebook(tmp_path: Path):
+    from kamlab.classroom.home import main as ready
+
+    root = Path(start.__file__).resolve().parents[2]
+    source = tmp_path / "image"
+    (source / "book").mkdir(parents=True)
+    (source / "exercises").mkdir()
+    shutil_copy = __import__("shutil").copyfile
+    shutil_copy(root / "book" / "ye-01.ipynb", source / "book" / "ye-01.ipynb")
+    shutil_copy(root / "exercises" / f"{EX}.ipynb", source / "exercises" / f"{EX}.ipynb")
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "练习").mkdir()
+    (home / "练习" / f"{EX}.ipynb").write_text("learner's own edits", encoding="utf-8")
+    assert ready([str(source), str(home)]) == 0
+    assert (home / "章节" / "ye-01.ipynb").is_file()
+    assert (home / "练习" / f"{EX}.ipynb").read_text(encoding="utf-8") == "learner's own edits"  # never overwritten
+    assert "针对一个标杆大客户进行定量计算" in (home / "从这里开始.md").read_text(encoding="utf-8")
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700

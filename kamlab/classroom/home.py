@@ -43,7 +43,10 @@ def prepare(home: Path, uid: int, gid: int, info: dict, who: str, learner: str) 
     book = Path(info["book"])
     for notebook in book.glob("*.ipynb"):
         _copy_new(notebook, chapters_dir / notebook.name, uid, gid)
-    assigned, handed = assigned_and_submitted(Path(info["db"]), learner) if learner else ([], {})
+    if info.get("db"):
+        assigned, handed = assigned_and_submitted(Path(info["db"]), learner) if learner else ([], {})
+    else:  # Kubernetes: no gradebook in the learner's pod; every exercise shipped in the image
+        assigned, handed = sorted(p.stem for p in Path(info["exercises"]).glob("*.ipynb")), {}
     statuses = {x: submitted_text(*v) for x, v in handed.items()}
     source = Path(info["exercises"])
     present = []
@@ -81,3 +84,19 @@ def prepare_home(class_file: str, spawner) -> None:
         account = pwd.getpwnam(system)
         prepare(Path(account.pw_dir), account.pw_uid, account.pw_gid, info, who, learner)
     spawner.environment = {**spawner.environment, "KAMLAB_LEARNER": learner, "KAMLAB_WHO": who}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m kamlab.classroom.home SOURCE [HOME]``: ready a home from ``SOURCE/book`` and
+    ``SOURCE/exercises`` without a gradebook (a Kubernetes pod's postStart hook, as its own user)."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    source, home = Path(args[0]), Path(args[1] if len(args) > 1 else Path.home())
+    info = {"book": str(source / "book"), "exercises": str(source / "exercises")}
+    prepare(home, os.getuid(), os.getgid(), info, os.environ.get("KAMLAB_WHO", ""), "")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -69,6 +69,14 @@ def pss_of_user(uid: int) -> int:
     return total
 
 
+class Figures(dict):
+    """Figures by name, each printed as soon as it is measured (a run takes minutes)."""
+
+    def __setitem__(self, name: str, value: str) -> None:
+        super().__setitem__(name, value)
+        print(f"  … {name}：{value}", flush=True)
+
+
 class Peak:
     """Samples the machine's memory in use every 0.5 s in a thread."""
 
@@ -130,7 +138,7 @@ def main() -> None:  # noqa: PLR0915 - one measured scenario, step by step
     base = f"http://127.0.0.1:{settings.port}"
     baseline = used_bytes()
     process = launch(paths)
-    figures: dict[str, str] = {}
+    figures = Figures()
     try:
         wait_until_up(settings.port, process)
         chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -187,10 +195,15 @@ def main() -> None:  # noqa: PLR0915 - one measured scenario, step by step
             waits = []
             for page in keep:
                 system = page.url.split("/user/")[1].split("/")[0]
-                page.goto(f"{base}/user/{system}/lab/tree/练习/{EXERCISE}.ipynb")
+                page.goto(f"{base}/user/{system}/lab/tree/练习/{EXERCISE}.ipynb?reset")
+                ready = page.locator(".jp-Dialog button", has_text="选择").or_(
+                    page.get_by_text("Python 3 (ipykernel) | 空闲"))
+                expect(ready.first).to_be_visible()
+                if page.locator(".jp-Dialog").count():  # JupyterLab asks which kernel: the default one
+                    page.locator(".jp-Dialog button", has_text="选择").click()
                 expect(page.get_by_text("Python 3 (ipykernel) | 空闲")).to_be_visible()
                 _run_all(page)
-                button = page.locator(".jp-OutputArea button", has_text="提交")
+                button = page.locator(".jp-OutputArea").get_by_role("button", name="提交", exact=True)
                 expect(button).to_be_visible()
                 page.locator(".jp-OutputArea textarea").last.fill("先守住关系，再扩大份额。")
                 page.locator(".jp-OutputArea textarea").last.press("Tab")

@@ -150,10 +150,14 @@ def hub_command(paths: ClassPaths) -> list[str]:
 
 
 def launch(paths: ClassPaths, log=None) -> subprocess.Popen:
-    """Start the hub in its own process group, working in the class's state folder."""
+    """Start the hub in its own process group, working in the class's state folder.
+
+    Its umask is 077: every file the hub, its services and the learners' servers create (the
+    gradebook's journal, the desk's downloads, a learner's answers) is readable by its owner only.
+    """
     out = log if log is not None else open(paths.log, "ab")  # noqa: SIM115 - owned by the child
     return subprocess.Popen(hub_command(paths), cwd=paths.state, stdout=out, stderr=subprocess.STDOUT,
-                            start_new_session=True)
+                            start_new_session=True, umask=0o077)
 
 
 def wait_until_up(port: int, process: subprocess.Popen | None = None, timeout: float = 90.0) -> None:

@@ -207,8 +207,10 @@ def test_a_class_on_the_hub(hub, browser, shots: Path):
     pages["L001"].screenshot(path=str(shots / "hub-exercise-submit.png"))
     first.locator("textarea").last.fill("先守住关系，再扩大份额；第二版补充了技术服务。")
     first.locator("textarea").last.press("Tab")
+    clicked = time.monotonic()
     first.locator("button", has_text="提交").click()
     expect(first.locator("b", has_text="已提交（第 2 版")).to_be_visible()
+    receipt_ms = round((time.monotonic() - clicked) * 1000)
 
     mark("handed in")
     # --- a learner's kernel: another's home, the codes and the gradebook are refused ---------
@@ -268,4 +270,4 @@ def test_a_class_on_the_hub(hub, browser, shots: Path):
     assert saved.status == 200 and json.loads(saved.body())["answers"]["questions"]["strategy"] == STRATEGY["学员02"]
     mark("restarted, answers kept")
     assert not blocked, f"requests left 127.0.0.1: {blocked[:5]}"
-    print(f"\nclass on the hub (s since the first page): {marks}")
+    print(f"\nclass on the hub (s since the first page): {marks}; 提交 → receipt on screen {receipt_ms} ms")

@@ -196,16 +196,25 @@ def _signal_group(pid: int, sig: int) -> None:
         pass
 
 
-def stop(process: subprocess.Popen, timeout: float = 30.0) -> None:
+def _is_proxy(pid: int) -> bool:
+    try:
+        return b"configurable-http-proxy" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
+def stop(process: subprocess.Popen, timeout: float = 30.0, proxy_pid_file: Path | None = None) -> None:
     """Stop the hub and everything it started, by process id.
 
-    The hub stops its proxy, services and learners' servers one after another, each given
-    several seconds to go; their processes are told at the same time (each runs in its own
-    process group), so a stop takes seconds. Whatever is left after ``timeout`` is killed.
+    The hub stops its services and learners' servers one after another, each given several
+    seconds to go; they are told at the same time as the hub (each runs in its own process
+    group), so a stop takes seconds. The proxy is left to the hub (signalled early, the hub
+    would start a new one); whatever is left after ``timeout``, the proxy written in
+    ``proxy_pid_file`` included, is killed.
     """
     if process.poll() is not None:
         return
-    children = _children(process.pid)
+    children = [pid for pid in _children(process.pid) if not _is_proxy(pid)]
     _signal_group(process.pid, signal.SIGTERM)
     for child in children:
         _signal_group(child, signal.SIGTERM)
@@ -216,6 +225,12 @@ def stop(process: subprocess.Popen, timeout: float = 30.0) -> None:
         process.wait(timeout=10)
     for child in children:
         _signal_group(child, signal.SIGKILL)
+    try:
+        proxy = int(proxy_pid_file.read_text()) if proxy_pid_file else 0
+    except (OSError, ValueError):
+        proxy = 0
+    if proxy and _is_proxy(proxy):
+        os.kill(proxy, signal.SIGKILL)
 
 
 def main(args: argparse.Namespace) -> int:
@@ -235,7 +250,7 @@ def main(args: argparse.Namespace) -> int:
     try:
         wait_until_up(settings.port, process)
     except (RuntimeError, TimeoutError):
-        stop(process)
+        stop(process, proxy_pid_file=paths.state / "proxy.pid")
         raise InputError("课堂服务器", f"未能启动，详见日志 {paths.log}") from None
     print(f"KAM Lab 课堂服务器已启动（{len(settings.learners)} 名学员）。")
     print(f"学员在浏览器打开：{where}" + ("（只在本机可访问；要让教室里的电脑访问，加 --ip 0.0.0.0）" if settings.ip == "127.0.0.1" else ""))
@@ -245,6 +260,6 @@ def main(args: argparse.Namespace) -> int:
     try:
         return process.wait()
     except KeyboardInterrupt:  # Ctrl+C, or SIGTERM: the hub stops its proxy, services and learners' servers
-        stop(process)
+        stop(process, proxy_pid_file=paths.state / "proxy.pid")
         print("课堂服务器已停止。")
         return 0

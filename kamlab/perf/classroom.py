@@ -212,7 +212,7 @@ def main() -> None:  # noqa: PLR0915 - one measured scenario, step by step
         capacity = int((total * 0.8 - baseline) / statistics.median(per))
         figures["本机可容纳的学员数（开始时剩余内存 × 80% ÷ 每人内存）"] = f"约 {capacity} 人（内存上限；CPU 为 2 核，同时运行计算时会排队）"
     finally:
-        stop(process)
+        stop(process, proxy_pid_file=paths.state / "proxy.pid")
         _remove_users(users)
         shutil.rmtree(folder, ignore_errors=True)
     load = os.getloadavg()

@@ -75,7 +75,7 @@ def hub():
         state["process"] = process
 
         def restart() -> None:
-            stop(state["process"])
+            stop(state["process"], proxy_pid_file=paths.state / "proxy.pid")
             state["process"] = launch(paths)
             wait_until_up(settings.port, state["process"])
 
@@ -85,10 +85,11 @@ def hub():
         if state.get("paths") and state["paths"].log.exists():  # kept beside the screenshots for a failed run
             SHOTS.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(state["paths"].log, SHOTS / "hub-test.log")
+        pid_file = state["paths"].state / "proxy.pid" if state.get("paths") else None
         if state.get("process"):
-            stop(state["process"])
+            stop(state["process"], proxy_pid_file=pid_file)
         elif process:
-            stop(process)
+            stop(process, proxy_pid_file=pid_file)
         _remove_users(state.get("users", []))
         shutil.rmtree(folder, ignore_errors=True)
 

@@ -183,6 +183,8 @@ def test_a_chapter_opens_ready_takes_own_data_and_undoes_a_restore(lab, browser,
     path = f"fresh/{CHAPTER}.ipynb"
     page = _open_fresh(browser, url, token, path)
     _assert_hints_only(page, "opened fresh")  # before Run All: one Chinese line, never a raw repr
+    menus = [m.strip() for m in page.locator(".lm-MenuBar-itemLabel").all_inner_texts()]
+    assert "文件" in menus and "File" not in menus, menus  # JupyterLab itself in Chinese (zh-CN pack)
     page.reload()
     page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
                            " && window.jupyterapp.shell.currentWidget.content.widgets.length > 10", timeout=60_000)

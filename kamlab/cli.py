@@ -12,7 +12,10 @@ import sys
 from contextlib import contextmanager
 from importlib import import_module
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from .errors import InputError
+from .grading.dburl import fault
 
 DESCRIPTION = """KAM Lab 培训师工具：布置练习、收集提交、评分、复核、反馈与班级报告。
 KAM Lab trainer tools: assign exercises, collect submissions, grade, review, give feedback, report.
@@ -220,8 +223,8 @@ def main(argv: list[str] | None = None) -> int:
         where = f"“{error.filename}”" if error.filename else ""
         print(f"错误：无法读写{where}：{error.strerror or error}（请检查路径和权限）", file=sys.stderr)
         return 2
-    except sqlite3.Error as error:
-        print(f"错误：成绩册无法读写：{error}（文件可能已损坏或被占用）", file=sys.stderr)
+    except (sqlite3.Error, SQLAlchemyError) as error:  # a fault the gradebook did not name: still one line, no secret
+        print(f"错误：{fault(str(getattr(args, 'db', '成绩册')), error)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("已中断 / interrupted", file=sys.stderr)

@@ -16,11 +16,11 @@ from __future__ import annotations
 import csv
 import json
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from gbsql import sql
 from openpyxl import load_workbook
 
 from kamlab.cli import main
@@ -97,9 +97,8 @@ def loop(built, tmp_path, monkeypatch):
 
 
 def totals(db):
-    with sqlite3.connect(db) as con:
-        return dict(con.execute("SELECT learner_id, SUM(score) FROM scores JOIN submissions s ON s.id = submission_id "
-                                "GROUP BY learner_id"))
+    return dict(sql(db, "SELECT learner_id, SUM(score) FROM scores JOIN submissions s ON s.id = submission_id "
+                        "GROUP BY learner_id"))
 
 
 def test_assign_writes_a_folder_per_learner_without_the_key(loop):
@@ -140,9 +139,8 @@ def test_manual_score_survives_regrading(loop):
                  "--comment", "方向对，再具体些"]) == 0
     assert main(["grade", "--db", "gb.sqlite"]) == 0  # re-grade everything stored
     assert main(["grade", "--db", "gb.sqlite", "--learner", "L002"]) == 0
-    with sqlite3.connect(loop / "gb.sqlite") as con:
-        manual = con.execute("SELECT score, comment FROM manual WHERE learner_id = 'L002'").fetchone()
-        n = con.execute("SELECT COUNT(*) FROM submissions").fetchone()[0]
+    [manual] = sql(loop / "gb.sqlite", "SELECT score, comment FROM manual WHERE learner_id = 'L002'")
+    [(n,)] = sql(loop / "gb.sqlite", "SELECT COUNT(*) FROM submissions")
     assert manual == (2.0, "方向对，再具体些")
     assert n == 3  # re-grading is idempotent: no new rows
     assert main(["report", "--db", "gb.sqlite", "--out", "rep"]) == 0
@@ -219,9 +217,8 @@ def test_class_of_three_through_two_exercises_end_to_end(loop, monkeypatch, caps
     fill_review("review2.xlsx", {("L002", EX, "strategy"): (2, "改得好")})
     assert main(["grade", "--db", "gb.sqlite", "--manual-csv", "review2.xlsx"]) == 0
 
-    with sqlite3.connect(loop / "gb.sqlite") as con:
-        assert con.execute("SELECT COUNT(*) FROM submissions").fetchone()[0] == 6  # 3 + 2 + L002's second
-        assert sorted(con.execute("SELECT learner_id, exercise_id, question_id, score, comment FROM manual")) == [
+    assert sql(loop / "gb.sqlite", "SELECT COUNT(*) FROM submissions") == [(6,)]  # 3 + 2 + L002's second
+    assert sorted(sql(loop / "gb.sqlite", "SELECT learner_id, exercise_id, question_id, score, comment FROM manual")) == [
             ("L001", CANVAS, "canvas", 5.0, ""), ("L002", EX, "strategy", 2.0, "改得好")]
     assert main(["feedback", "--db", "gb.sqlite", "--out", "fb"]) == 0
     assert main(["report", "--db", "gb.sqlite", "--out", "rep"]) == 0

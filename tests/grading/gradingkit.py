@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from gbsql import sql
+
 from kamlab.grading import gradebook, submit
 
 EX = "wang-01-quantify"
@@ -49,9 +51,4 @@ def put(folder: Path, data: dict | str | bytes, name: str = "s.json") -> Path:
 
 def count(db: Path) -> tuple[int, int]:
     """(submissions, score rows) in the gradebook."""
-    con = gradebook.connect(db, readonly=True)
-    try:
-        return (con.execute("SELECT COUNT(*) FROM submissions").fetchone()[0],
-                con.execute("SELECT COUNT(*) FROM scores").fetchone()[0])
-    finally:
-        con.close()
+    return sql(db, "SELECT (SELECT COUNT(*) FROM submissions), (SELECT COUNT(*) FROM scores)")[0]

@@ -9,6 +9,7 @@ import os
 import threading
 
 import pytest
+from gbsql import sql
 from gradingkit import RIGHT, TOKENS, count, make_db, put, signed
 
 from kamlab.grading import grade, gradebook, submit
@@ -124,9 +125,7 @@ def test_learner_option_grades_only_that_learner(tmp_path):
     paths = [put(tmp_path, signed(lid), f"{lid}.json") for lid in TOKENS]
     results = grade(paths, db=db, learner="L002")
     assert [r.skipped for r in results] == [True, False, True] and all(r.accepted for r in results)
-    con = gradebook.connect(db, readonly=True)
-    assert [r[0] for r in con.execute("SELECT learner_id FROM submissions")] == ["L002"]
-    con.close()
+    assert sql(db, "SELECT learner_id FROM submissions") == [("L002",)]
 
 
 def test_uploads_as_bytes_are_graded_like_files(tmp_path):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from gbsql import sql
 from gradingkit import CANVAS, EX, RIGHT, make_db, put, signed
 from openpyxl import load_workbook
 
@@ -27,12 +28,8 @@ def db(tmp_path):
 
 
 def manual(db):
-    con = gradebook.connect(db, readonly=True)
-    try:
-        return {(r[0], r[1], r[2]): (r[3], r[4]) for r in con.execute(
-            "SELECT learner_id, exercise_id, question_id, score, comment FROM manual")}
-    finally:
-        con.close()
+    return {(r[0], r[1], r[2]): (r[3], r[4]) for r in sql(
+        db, "SELECT learner_id, exercise_id, question_id, score, comment FROM manual")}
 
 
 def latest(db, learner="L001"):

@@ -310,8 +310,8 @@ def connect(db: str | Path, *, create: bool = False, readonly: bool = False) -> 
 def _connect_server(target: dburl.Target, *, create: bool, readonly: bool) -> Book:
     """Open (or, with ``create``, set up in an empty database) a gradebook on PostgreSQL."""
     args: dict[str, Any] = {"connect_timeout": 10}
-    if readonly:
-        args["options"] = "-c default_transaction_read_only=on"
+    if readonly:  # added to the URL's own ?options= (e.g. a search_path naming the gradebook's schema)
+        args["options"] = " ".join([*target.url.query.get("options", "").split(), "-c default_transaction_read_only=on"])
     engine = create_engine(target.url, poolclass=NullPool, connect_args=args)
     book = Book(engine, target.shown, readonly=readonly, secret=target.secret)
     try:

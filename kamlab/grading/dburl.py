@@ -58,7 +58,7 @@ def parse(db: str | Path) -> Target:
         return Target(path=Path(db))
     try:
         url = make_url(str(db))
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
         raise InputError(FIELD, f"“{shown(str(db))}”不是有效的数据库地址：应为文件路径，或 {EXAMPLE}") from None
     backend = url.get_backend_name()
     if backend == "sqlite":

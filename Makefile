@@ -12,7 +12,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 # Builds and checks never read a learner's saved chapter work, even when make runs inside a notebook kernel.
 unexport JPY_SESSION_NAME KAMLAB_CHAPTER
 
-.PHONY: setup fonts postgres lab book serve test unit notebooks build-check lint bench clean browser-deps browser pdf lite
+.PHONY: setup fonts postgres lab book serve test test-code test-site unit notebooks build-check lint bench clean browser-deps browser pdf lite
 
 ## setup: a .venv with kamlab and its book/test tools, the CJK font for charts, and PostgreSQL's
 ##        server binaries (the tests start a throw-away server; none is left running)
@@ -60,7 +60,19 @@ serve: book lite
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory _build/html
 
 ## test: lint, unit tests, notebooks under nbval, a clean book build, then the built site in Chromium
-test: setup lint unit notebooks build-check lite browser
+## Two chains at once (the machine has 2 cores): the code chain (lint, unit tests, nbval) and the site
+## chain (clean build, JupyterLite, browser tests). Each chain runs its stages in order; output is
+## printed per chain when it ends (-O). Every stage still runs; a failure in either fails `make test`.
+test: setup browser-deps
+	@start=$$(date +%s); \
+	$(MAKE) --no-print-directory -j2 -O test-code test-site; rc=$$?; \
+	echo "make test: $$(( $$(date +%s) - start )) s after set-up (exit $$rc)"; exit $$rc
+
+test-code:
+	@$(MAKE) --no-print-directory -j1 lint unit notebooks
+
+test-site:
+	@$(MAKE) --no-print-directory -j1 build-check lite browser
 
 lint:
 	$(BIN)/ruff check kamlab tests scripts web

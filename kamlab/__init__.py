@@ -67,6 +67,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     ),
     "relationship_stage": ("StageResult", "diagnose_stage"),
     "retention": ("RetentionAssumptions", "RetentionResult", "customer_npv", "retention_uplift"),
+    "running_case": ("RunningCase", "load_case"),
     "sample_data": ("load_sample",),
     "scorecard": ("ScorecardResult", "score_quarters"),
     "synergy": ("SYNERGIES", "SynergyResult", "score_synergies"),
@@ -255,6 +256,12 @@ if TYPE_CHECKING:  # what editors and type checkers see; kept equal to _PUBLIC/_
     )
     from .retention import (
         retention_uplift as retention_uplift,
+    )
+    from .running_case import (
+        RunningCase as RunningCase,
+    )
+    from .running_case import (
+        load_case as load_case,
     )
     from .sample_data import (
         load_sample as load_sample,

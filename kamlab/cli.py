@@ -202,6 +202,17 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", metavar="地址", help="监听地址（默认 127.0.0.1；局域网用 0.0.0.0） / address to listen on")
     p.add_argument("--token", metavar="令牌", help="访问令牌（--host 时默认随机生成） / access token")
     p.add_argument("--password", action="store_true", help="改用密码（启动时输入） / ask for a password instead")
+    p = sub.add_parser("plan", help="导出大客户计划（Word、Excel、Markdown） / write the key-account plan",
+                       description="把大客户计划写成 Word、Excel 和 Markdown 三个文件（文件名带日期，不覆盖旧文件）。\n"
+                                   "--example 写出书中虚构示例企业的完整计划。\n"
+                                   "Write the key-account plan as .docx, .xlsx and .md (dated names, never overwritten).",
+                       formatter_class=fmt)
+    p.add_argument("--example", action="store_true", help="书中的示例计划（虚构企业） / the book's example plan")
+    p.add_argument("--answers", metavar="路径", help="学员的答案文件夹（默认：当前的答案文件夹） / answer folder")
+    p.add_argument("--out", metavar="路径", default=".", help="输出目录（默认当前目录） / output folder")
+    p.add_argument("--author", metavar="姓名", help="封面上的编制人 / author on the cover")
+    p.add_argument("--version", metavar="版本", default="1.0", help="封面上的版本（默认 1.0） / version")
+    p.add_argument("--no-appendix", action="store_true", help="不附出处、还差和进度 / leave the appendix out")
     return parser
 
 
@@ -214,7 +225,8 @@ def main(argv: list[str] | None = None) -> int:
     with chinese_argparse():
         args = _build_parser().parse_args(argv)
     try:
-        module = "kamlab.desk.launch" if args.command == "desk" else f"kamlab.grading.{STAGES[args.command]}"
+        module = {"desk": "kamlab.desk.launch", "plan": "kamlab.plan.export.files"}.get(
+            args.command) or f"kamlab.grading.{STAGES[args.command]}"
         return int(import_module(module).main(args) or 0)
     except InputError as error:
         print(f"错误：{error}", file=sys.stderr)

@@ -257,6 +257,18 @@ def check(root: Path = ROOT, seeds: list[Seed] | None = None, texts=None) -> lis
     return runs
 
 
+#: the book's word for itself; counted so that the meta-layer stays small (issue 20 §5)
+SELF_REFERENCE = "本书"
+
+
+def self_references(texts=None, root: Path = ROOT) -> Counter:
+    """How often each chapter's prose says “本书” (the introduction says once how sources are treated)."""
+    counts: Counter = Counter()
+    for source, _cell, markdown in texts if texts is not None else learner_texts(root):
+        counts[source] += markdown.count(SELF_REFERENCE)
+    return Counter({k: v for k, v in counts.items() if v})
+
+
 def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     runs = check()
@@ -266,6 +278,9 @@ def main(argv: list[str] | None = None) -> int:
     counts = Counter(r.source for r in runs)
     print("shared runs per chapter:", dict(sorted(counts.items())) or "none")
     print(f"total {len(runs)} runs, {sum(r.length for r in runs)} characters; {elapsed:.2f} s")
+    mentions = self_references()
+    print(f"“{SELF_REFERENCE}” per chapter:", dict(sorted(mentions.items())) or "none")
+    print(f"total “{SELF_REFERENCE}”: {sum(mentions.values())}")
     return 1 if runs else 0
 
 

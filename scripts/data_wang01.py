@@ -1,7 +1,8 @@
 """Write ``kamlab/data/wang01_accounts.csv``: the worked case of chapter wang-01.
 
 An illustrative industrial supplier of hydraulic components (液压元件) and six of
-its accounts, all invented by the book. The values are hand-chosen (no random
+its accounts, all invented by the book and held once in ``kamlab/data/running_case.json``
+(the running case). The values are hand-chosen (no random
 numbers) so that the chapter's arithmetic can be redone with a pencil:
 
 * 销售额: current annual sales to the account, in 万元 (150–1,200 万元, the range
@@ -26,23 +27,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from kamlab import running_case
+
 OUT = Path(__file__).resolve().parents[1] / "kamlab" / "data" / "wang01_accounts.csv"
 
-ROWS = [
-    # 客户, 销售额(万元), 未来销售收入和利润, 财务安全, 相互关系, 影响力, 相对实力, 易损性
-    ("A 挖掘机厂", 1200, 9, 8, 7, 9, 1.2, 6.0),
-    ("B 起重机厂", 800, 7, 6, 8, 6, 0.8, 4.0),
-    ("C 农机厂", 450, 6, 9, 5, 4, 1.5, 3.0),
-    ("D 注塑机厂", 300, 5, 4, 6, 5, 0.9, 6.0),
-    ("E 矿山设备厂", 650, 5, 3, 4, 6, 1.3, 7.0),
-    ("F 小型机械厂", 150, 3, 5, 6, 2, 0.7, 2.0),
-]
-COLUMNS = ["客户", "销售额", "未来销售收入和利润", "财务安全", "相互关系", "影响力", "相对实力", "易损性"]
-
-
 def build() -> pd.DataFrame:
-    """The account table as a DataFrame."""
-    return pd.DataFrame(ROWS, columns=COLUMNS)
+    """The account table as a DataFrame (the running case, ``kamlab/data/running_case.json``)."""
+    return running_case.wang_accounts()
 
 
 def main() -> Path:

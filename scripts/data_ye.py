@@ -10,9 +10,10 @@ same files byte for byte::
 Files (all in ``kamlab/data/``):
 
 * ``ye_scorecard.csv``  — four quarters of 四维评估法 scores (定量/定性, 0–10).
-* ``ye_candidates.csv`` — five candidate accounts for the "is it big?" screen (set by hand).
+* ``ye_candidates.csv`` — five candidate accounts for the "is it big?" screen (the running case).
 * ``ye_benchmark.csv``  — our scores and the industry leader's on six factors (set by hand).
-* ``ye_internal.csv``   — five key accounts: sales, net profit, brand value, rank (random, seeded).
+* ``ye_internal.csv``   — the same five customers a year later: sales, net profit, brand value, rank
+  (the running case, ``kamlab/data/running_case.json``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+from kamlab import running_case
 
 SEED = 20240601
 DATA = Path(__file__).resolve().parents[1] / "kamlab" / "data"
@@ -42,17 +45,13 @@ def scorecard(rng: np.random.Generator) -> pd.DataFrame:
 
 
 def candidates(rng: np.random.Generator) -> pd.DataFrame:
-    """Candidate accounts, set by hand so that each meaning of 大 appears once.
+    """The five candidate accounts of the running case (``kamlab/data/running_case.json``).
 
     Columns: first order (万元), first-year growth (%), the rise of that growth
     each year (percentage points), industry influence (0–10). ``rng`` is unused
     here and kept for a uniform signature.
     """
-    return pd.DataFrame({"客户": ["华北重工", "江南精机", "西部矿机", "东海船舶", "中原农装"],
-                         "首单金额": [600, 40, 80, 150, 30],
-                         "首年增长率": [5, 30, 10, 5, 30],
-                         "增速每年加快": [0, 20, 0, 0, 0],
-                         "行业影响力": [4, 3, 8, 5, 6]})
+    return running_case.ye_candidates()
 
 
 def benchmark(rng: np.random.Generator) -> pd.DataFrame:
@@ -65,13 +64,10 @@ def benchmark(rng: np.random.Generator) -> pd.DataFrame:
 
 
 def internal(rng: np.random.Generator) -> pd.DataFrame:
-    """Five key accounts: sales and net profit (万元), brand value 0–10, our rank as supplier."""
-    names = ["华北重工", "东海船舶", "江南精机", "西部矿机", "中原农装"]
-    sales = rng.integers(4, 20, size=5) * 50
-    margin = rng.choice([2, 4, 6, 8, 10], size=5)
-    return pd.DataFrame({"客户": names, "销售额": sales, "净利润": sales * margin // 100,
-                         "品牌标杆价值": rng.integers(3, 10, size=5),
-                         "供应商排名": rng.integers(1, 5, size=5)})
+    """The same five customers in the year after their first order (running case): sales and
+    net profit (万元), brand value 0–10 (= ye-02's industry influence), our rank as supplier.
+    ``rng`` is unused here and kept for a uniform signature."""
+    return running_case.ye_internal()
 
 
 def main() -> None:

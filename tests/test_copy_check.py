@@ -107,3 +107,15 @@ def test_every_chapter_in_its_own_words(book_runs, source):
 def test_whole_book_checked_in_under_two_seconds(book_runs):
     assert len(SOURCES) >= 15 + 19  # 15 chapters (+ intro, glossary) and the exercise texts
     assert book_runs[1] < 2.0
+
+
+def test_self_references_are_counted_per_chapter():
+    texts = [("wang-01", "cell 1", "本书自拟的规则；这本书适合谁"), ("wang-01", "cell 2", "虚构的示例"),
+             ("ye-02", "cell 0", "本书")]
+    assert copy_check.self_references(texts) == {"wang-01": 2, "ye-02": 1}
+
+
+def test_the_book_says_本书_far_less_than_before():
+    """Issue 20 §5: about 300 before the sources were explained once in the introduction."""
+    counts = copy_check.self_references()
+    assert sum(counts.values()) <= 200 and counts["wang-01"] <= 25  # 178 and 19 when this was written

@@ -64,7 +64,7 @@ def test_outside_a_learners_session_the_plan_shows_the_books_example(learner):
     view = widgets.plan_widget()
     assert view.plan.is_example and "A 挖掘机厂" in view.view.value
     assert "本书示例数据" in view.notices.value
-    assert "href='wang-02.html'" in view.view.value  # the static book links pages, not notebooks
+    assert "href='wang-03.html'" in view.view.value  # the static book links pages, not notebooks
 
 
 def test_new_learner_end_to_end_ends_with_a_word_plan(learner):
@@ -103,4 +103,5 @@ def test_new_learner_end_to_end_ends_with_a_word_plan(learner):
     assert "三种方法给出 2,100–2,400 万元" in text  # 2000 × 1.2 = 2400, 6 × 350 = 2100, 8000 × 30 % = 2400
     assert len(doc.inline_shapes) >= 4
     assert paths["xlsx"].exists() and paths["md"].read_text(encoding="utf-8").startswith("# 苏州精工机械有限公司")
-    assert "我的大客户计划.docx" in view.links.value
+    assert f"苏州精工机械有限公司-大客户计划-{paths['docx'].stem.rsplit('-大客户计划-', 1)[1]}.docx" in view.links.value
+    assert paths['docx'].name.startswith("苏州精工机械有限公司-大客户计划-20")  # dated, never overwritten

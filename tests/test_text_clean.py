@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from kamlab.learner.answers import SCHEMA, AnswerStore
 from kamlab.learner.chapter_work import read_saved_work
 from kamlab.plan import build_plan, example_work
-from kamlab.plan_export import to_docx, to_excel
+from kamlab.plan.export import to_docx, to_excel
 from kamlab.text_clean import clean_text, clean_value
 
 

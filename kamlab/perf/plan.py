@@ -78,7 +78,7 @@ def _median(run, repeat: int = 3) -> tuple[float, float]:
 def plan_seconds(n: int = 500) -> tuple[float, float]:
     """Median (wall, CPU) seconds to build the plan for ``n`` accounts and write its .docx."""
     from ..plan import build_plan
-    from ..plan_export import to_docx
+    from ..plan.export import to_docx
 
     work = full_work(n)
     with tempfile.TemporaryDirectory() as tmp:

@@ -9,7 +9,7 @@ from .result import Action, SavedWork
 from .saved import saved_input, saved_rows
 
 _OWNER = re.compile(r"(?:负责人|责任人|负责|owner)\s*[:：]\s*([^，,；;。）)\s]+)|[（(]([^（）()]{1,12}?)负责[）)]|@(\S+)")
-_DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*日?)?月?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月(?:底|初|中旬|前)?"
+_DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*日?)?(?:\s*月(?:底|初|中旬)?)?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月(?:底|初|中旬|前)?"
                    r"|\d{4}\s*年\s*Q[1-4]|Q[1-4]|第[一二三四]季度|\d+\s*(?:天|周|个月)内")
 
 

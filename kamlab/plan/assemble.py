@@ -11,6 +11,7 @@ from .people import organisation_pieces, worksheet_pieces
 from .portfolio import pareto_pyramid_pieces, selection_pieces
 from .result import KeyAccountPlan, Missing, Piece, SavedWork, Section
 from .saved import account_rows
+from .summary import account_pages, executive_summary, top_actions
 from .targets import target_pieces
 
 
@@ -75,5 +76,15 @@ def build_plan(work: SavedWork) -> KeyAccountPlan:
         Section(4, SECTION_TITLES[3], tuple(s4), tuple(m4)),
         Section(5, SECTION_TITLES[4], tuple(action_piece), tuple(m5)),
     )
+    six_account = str((work.worksheets.get("wang-02-account-plan") or {}).get("account", "") or "").strip()
+    six_account = six_account or work.assessed_account
+    pages = account_pages(sections, actions, keys, six_account)
+    unassessed = [page.account for page in pages if not page.pieces]
+    if unassessed:  # said in the appendix, not on the boss's pages
+        gaps = tuple(Missing("wang-03", f"为“{name}”做单客户评估（关系阶段、终生价值等）",
+                             "在本章的计划里指定评估针对哪位客户") for name in unassessed)
+        sections = tuple(s if s.number != 3 else Section(s.number, s.title, s.pieces, s.missing + gaps)
+                         for s in sections)
     return KeyAccountPlan(work.profile, sections, progress_frame(work), tuple(actions), keys,
-                          is_example=work.example)
+                          is_example=work.example, summary=executive_summary(sections, pages, actions, keys, unit),
+                          pages=pages, top_actions=top_actions(actions, keys, six_account))

@@ -75,13 +75,15 @@ def pareto_pyramid_pieces(work: SavedWork, rows: list[dict[str, str]], unit: str
 
         bands = list(DEFAULT_BANDS)
     try:
-        measures = [c for c in ("销售额", "利润") if c in customers.columns]
+        measures = [c for c in ("销售额", "毛利", "利润") if c in customers.columns]
         pyramid = kamlab.customer_pyramid(customers, by=by, bands=bands, measures=measures or None)
         summary = pyramid.summary()
         pieces.append(Piece("ding-01", CALCULATORS["ding-01"]["pyramid"], f"客户金字塔（按{by}分层）",
                             ("；".join(f"{row['层级']} {int(row['客户数'])} 家" + (
                                 f"，占{by} {row[f'{by}占比%']:.1f}%" if f"{by}占比%" in summary else "")
-                                for _, row in summary.iterrows()) + "。",), (("各层客户", summary),)))
+                                for _, row in summary.iterrows()) + "。",),
+                            (("各层客户", summary), ("各客户所在层级", pyramid.table[["客户", by, "层级"]]
+                                                   .astype({"层级": str}).reset_index(drop=True)))))
     except InputError as error:
         missing.append(Missing("ding-01", CALCULATORS["ding-01"]["pyramid"], f"无法计算：{error}"))
     return pieces, missing

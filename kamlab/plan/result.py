@@ -110,6 +110,25 @@ class Action:
 
 
 @dataclass(frozen=True)
+class AccountPage:
+    """Everything the plan says about one key account, for its own page.
+
+    Attributes:
+        account: the account's name.
+        position: where it stands (selection matrix, second view, profit pyramid).
+        notes: where the tools disagree about it, and what that asks of the manager.
+        pieces: the tools worked for it (six elements, stage, CLV, Kraljic, proposition, retention).
+        actions: the actions that name it (or come from its six-element worksheet).
+    """
+
+    account: str
+    position: tuple[str, ...]
+    notes: tuple[str, ...]
+    pieces: tuple[Piece, ...]
+    actions: tuple[Action, ...]
+
+
+@dataclass(frozen=True)
 class KeyAccountPlan:
     """The assembled plan.
 
@@ -120,6 +139,9 @@ class KeyAccountPlan:
         actions: the action list of section 5.
         key_accounts: the accounts section 3 covers.
         is_example: built from the book's example data.
+        summary: the executive summary's sentences.
+        pages: one :class:`AccountPage` per key account.
+        top_actions: the three actions the summary shows.
     """
 
     profile: CompanyProfile
@@ -128,6 +150,9 @@ class KeyAccountPlan:
     actions: tuple[Action, ...]
     key_accounts: tuple[str, ...]
     is_example: bool = False
+    summary: tuple[str, ...] = ()
+    pages: tuple[AccountPage, ...] = ()
+    top_actions: tuple[Action, ...] = ()
 
     @property
     def missing(self) -> list[Missing]:
@@ -149,6 +174,6 @@ class KeyAccountPlan:
                             columns=["行动", "负责人", "时间", "章节", "出处"])
 
     def _repr_html_(self) -> str:
-        from ..plan_export import to_html
+        from .export import to_html
 
         return to_html(self)

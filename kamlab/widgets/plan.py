@@ -21,7 +21,7 @@ from ..errors import InputError
 from ..learner.answers import answers_dir
 from ..learner.chapter_work import read_saved_work, save_assessed_account, save_key_accounts
 from ..plan import KeyAccountPlan, account_rows, build_plan, example_work
-from ..plan_export import to_docx, to_excel, to_html, to_markdown
+from ..plan.export import to_html, write_plan
 from ._base import error_html
 from .chapter_work import XLSX_MIME, current_chapter
 from .ready import ReadyDisplay
@@ -49,6 +49,8 @@ class PlanWidget(ReadyDisplay, W.VBox):
                           layout=W.Layout(width="auto"))
         refresh.on_click(lambda _: self.refresh())
         export.on_click(lambda _: self.export())
+        self.author = W.Text(description="编制人", placeholder="写在计划封面上", layout=W.Layout(width="24em"),
+                             style={"description_width": "4em"})
         self.links = W.HTML()
         self.view = W.HTML()  # the plan's markup (shown as is outside a learner's session)
         # In a learner's Jupyter the markup is shown as an output (in an Output widget): JupyterLab then
@@ -60,7 +62,7 @@ class PlanWidget(ReadyDisplay, W.VBox):
         self.assessed.observe(self._assessed_changed, names="value")
         tip = W.HTML("<small>在下框中按住 Ctrl（Mac：⌘）可多选；不选时，选择矩阵上的“战略客户”即为重点客户。</small>")
         shown = self.page if self.live else self.view
-        self.children = [W.HBox([refresh, export]), self.links, self.notices, self.marked, tip, self.assessed, shown]
+        self.children = [W.HBox([refresh, self.author, export]), self.links, self.notices, self.marked, tip, self.assessed, shown]
         self.refresh()
 
     def refresh(self) -> KeyAccountPlan:
@@ -105,15 +107,11 @@ class PlanWidget(ReadyDisplay, W.VBox):
         self.refresh()
 
     def export(self) -> dict[str, Path]:
-        """Write the plan as .docx, .xlsx and .md into the answer folder and offer them for download."""
+        """Write the plan as .docx, .xlsx and .md into the answer folder (a new name each time) and offer them."""
         plan = self.plan or self.refresh()
         folder = self.folder or answers_dir()
-        stem = "我的大客户计划" if not plan.is_example else "大客户计划-示例"
         try:
-            paths = {"docx": to_docx(plan, folder / f"{stem}.docx"), "xlsx": to_excel(plan, folder / f"{stem}.xlsx")}
-            md = folder / f"{stem}.md"
-            md.write_text(to_markdown(plan), encoding="utf-8")
-            paths["md"] = md
+            paths = write_plan(plan, folder, author=self.author.value.strip())
         except OSError as error:
             self.links.value = error_html(InputError("导出", f"无法写入文件夹“{folder}”：{error.strerror or error}"))
             return {}

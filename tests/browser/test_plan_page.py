@@ -1,4 +1,4 @@
-"""The closing chapter 我的大客户计划 renders in the static site: the example plan and its export button."""
+"""The closing chapter renders in the static site: the example plan, its download links and the export button."""
 
 from __future__ import annotations
 
@@ -12,14 +12,19 @@ def test_plan_chapter_renders_the_example_plan(browser, site: Path, base_url: st
     assert (site / html_path("book/plan")).is_file(), "book/plan is not in the built site (_toc.yml)"
     context, page, log = open_page(browser, base_url, html_path("book/plan"))
     try:
-        assert page.locator("main h1").first.inner_text().strip().startswith("我的大客户计划")
+        assert page.locator("main h1").first.inner_text().strip().startswith("结语")
         views = page.locator(".widget-subarea > .jupyter-widgets")
         views.first.wait_for(state="visible", timeout=20_000)
         text = page.locator("main").inner_text()
+        downloads = [page.get_by_role("link", name=f"示例计划（{kind}）").first.get_attribute("href")
+                     for kind in ("Word", "Excel", "Markdown")]
     finally:
         context.close()
     assert not log.problems(), log.problems()
     # the nbval-checked summary of the example company, and the widget's first state
-    assert "前 20% 的客户贡献了 56.3% 的销售额" in text
+    assert "重点客户 2 家：A 挖掘机厂、C 农机厂" in text
+    # the example plan's three files are offered for download (written when the chapter is executed)
+    assert [Path(h).name for h in downloads] == ["example-plan.docx", "example-plan.xlsx", "example-plan.md"]
+    assert all((site / "book" / h).resolve().is_file() for h in downloads)
     assert "导出计划（Word、Excel、Markdown）" in text
     assert "A 挖掘机厂" in text and "学习进度" in text

@@ -19,6 +19,7 @@ import pandas as pd
 
 from ..errors import InputError
 from ..grading import gradebook
+from ..grading.dburl import is_url
 from ..grading.keys import exercise_ids, load_key
 from .grading_queue import Answer
 
@@ -46,7 +47,10 @@ def exercises() -> list[Exercise]:
 
 
 def folder(db: str | Path, name: str) -> Path:
-    """A folder beside the gradebook (``class``, ``feedback``, ``report``)."""
+    """A folder beside the gradebook (``class``, ``feedback``, ``report``); for a gradebook on
+    a database server, in the desk's working folder."""
+    if is_url(db):
+        return Path.cwd() / name
     return Path(db).resolve().parent / name
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import ipywidgets as W
 
 from ...errors import InputError
+from ...grading.dburl import is_url
 from ..upload_button import UploadButton
 from .base import Section, ok, steps, table_html
 
@@ -17,7 +18,7 @@ class RosterSection(Section):
     title = "班级"
 
     def build(self) -> W.Widget:
-        self.db_path = W.Text(value=str(self.book.path), description="成绩册", layout=W.Layout(width="640px"))
+        self.db_path = W.Text(value=self.book.shown, description="成绩册", layout=W.Layout(width="640px"))
         self.open_button = W.Button(description="打开 / 新建")
         self.upload = UploadButton(self.guard(self._uploaded), accept=".csv,.xlsx", description="导入名单",
                                    limit=MAX_ROSTER)
@@ -31,11 +32,17 @@ class RosterSection(Section):
         typed = self.db_path.value.strip()
         if not typed:
             raise InputError("成绩册", "路径不能为空")
+        same = is_url(self.book.path) and typed == self.book.shown
+        if same or is_url(typed):  # a database URL (shown without its password)
+            self.book.path = self.book.path if same else typed
+            self.status.value = ok(f"已打开 {self.book.shown}")
+            self.book.changed("opened")
+            return
         path = Path(typed).expanduser()
         if path.is_dir():
             path = path / "gradebook.sqlite"
         self.book.path = path.resolve()
-        self.status.value = ok(f"已打开 {self.book.path}" if self.book.exists() else "新成绩册：导入名单后建立")
+        self.status.value = ok(f"已打开 {self.book.shown}" if self.book.exists() else "新成绩册：导入名单后建立")
         self.book.changed("opened")
 
     def _uploaded(self, files: list[dict]) -> None:

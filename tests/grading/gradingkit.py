@@ -20,10 +20,11 @@ RIGHT = {"attractiveness": "7.4", "ours": "6.8", "rival": "7.2", "relative": "0.
          "strategy": "选择性投入，先补齐交付可靠性和服务支持的短板"}
 
 
-def make_db(folder: Path, roster: dict[str, str] | None = None) -> Path:
-    """A gradebook at ``folder/gb.sqlite`` with ``roster`` and tokens ``secret-of-<id>``."""
+def make_db(folder: Path, roster: dict[str, str] | None = None, db: str | None = None) -> Path | str:
+    """A gradebook at ``folder/gb.sqlite`` (or ``db``: a file or a URL, e.g. the ``new_db``
+    fixture's) with ``roster`` and tokens ``secret-of-<id>``."""
     roster = roster or ROSTER
-    path = folder / "gb.sqlite"
+    path = db or folder / "gb.sqlite"
     con = gradebook.connect(path, create=True)
     gradebook.set_roster(con, roster)
     order = iter(roster)

@@ -18,8 +18,8 @@ from kamlab.spreadsheet import write_excel
 
 
 @pytest.fixture
-def db(tmp_path):
-    db = make_db(tmp_path)
+def db(tmp_path, new_db):
+    db = make_db(tmp_path, db=new_db)
     files = [put(tmp_path, signed(lid), f"{lid}.json") for lid in ("L001", "L002")]
     canvas = {"canvas": {"who": "海川石化，战略型客户", "needs": "稳定供货与技术服务"}, "weakest": "高层关系薄弱"}
     files.append(put(tmp_path, signed("L001", canvas, exercise=CANVAS), "canvas.json"))

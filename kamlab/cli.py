@@ -191,6 +191,16 @@ def _build_parser() -> argparse.ArgumentParser:
                                formatter_class=fmt)
         q.add_argument("learner", metavar="学号", help="学号 / learner id")
 
+    p = sub.add_parser("db", help="成绩册维护：升级旧版本建立的成绩册 / gradebook maintenance (upgrade)",
+                       description="成绩册维护。upgrade：把旧版本 kamlab 建立的成绩册升级到当前格式（SQLite 文件先在旁边备份，\n"
+                                   "PostgreSQL 在一个事务中完成）。\n"
+                                   "Gradebook maintenance. upgrade: bring a gradebook made by an older kamlab up to date\n"
+                                   "(a SQLite file is backed up beside itself first; PostgreSQL in one transaction).",
+                       formatter_class=fmt)
+    p.add_argument("action", choices=["upgrade"], metavar="操作", help="upgrade：升级成绩册格式 / upgrade the schema")
+    p.add_argument("--db", metavar="文件或地址", required=True,
+                   help="成绩册文件或数据库地址（postgresql+psycopg://…） / gradebook file or database URL")
+
     p = sub.add_parser("desk", help="在浏览器中打开培训师工作台 / open the trainer's desk in the browser",
                        description="启动培训师工作台（Voilà 网页）：班级、布置、收取、批改、反馈、报告，一页完成。\n"
                                    "默认只在本机（127.0.0.1）可访问；用 --host 在局域网开放时必须使用令牌或密码。\n"
@@ -217,7 +227,8 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 STAGES = {"exercises": "keys", "assign": "assign", "submit": "submit", "grade": "grade_cli", "review": "review",
-          "feedback": "feedback", "report": "report", "roster": "roster", "packs": "packs"}
+          "feedback": "feedback", "report": "report", "roster": "roster", "packs": "packs",
+          "db": "db_cli"}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -32,11 +32,12 @@ Tables:
 - ``assigned.due_at`` (UTC, or NULL: no due date) and ``assigned.late_penalty`` (share of
   the exercise's points taken off per started day late, or NULL: no penalty).
 
-Schema version: a SQLite file keeps it in ``user_version`` (``application_id`` marks the
-file as a kamlab gradebook); a PostgreSQL database in the table ``kamlab_version``
-(``version_num`` ``kamlab_000N``, Alembic's layout). Opening something that is not a
-gradebook, or one of a newer schema, is an :class:`~kamlab.errors.InputError` (one Chinese
-line). Read-only verbs open it read-only. Writers take the write lock first (SQLite
+Schema version: the Alembic revision ``kamlab_000N`` in the table ``kamlab_version``
+(revisions in ``migrations/versions``); a SQLite file also keeps N in ``user_version`` (all
+a kamlab before Alembic wrote; ``application_id`` marks the file as a kamlab gradebook).
+Opening something that is not a gradebook, one of a newer schema, or one of an older
+schema (then: run ``kamlab db upgrade``, :func:`upgrade`) is an
+:class:`~kamlab.errors.InputError` (one Chinese line). Read-only verbs open it read-only. Writers take the write lock first (SQLite
 ``BEGIN IMMEDIATE``; PostgreSQL a transaction-scoped advisory lock) and wait for another
 run holding it, so two ``grade`` runs at once are serialised and a check-then-write (the
 desk's conflict check) is atomic on both back ends.
@@ -81,50 +82,11 @@ VERSION_TABLE = "kamlab_version"
 READ_ONLY = ("是只读的，不能写入：请检查文件（及所在文件夹）的权限，或把它复制到可写的文件夹再用；"
              "只读的成绩册仍可生成反馈页面和班级报告")
 
-#: The version-2 schema as SQLite text (how kamlab wrote it before the migrations below).
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS learners (
-    learner_id TEXT PRIMARY KEY, name TEXT NOT NULL DEFAULT '', token TEXT NOT NULL DEFAULT '');
-CREATE TABLE IF NOT EXISTS submissions (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    learner_id TEXT NOT NULL REFERENCES learners(learner_id), exercise_id TEXT NOT NULL,
-    assignment_id TEXT NOT NULL, submitted_at TEXT NOT NULL, received_at TEXT NOT NULL,
-    signature TEXT NOT NULL, raw TEXT NOT NULL,
-    UNIQUE (learner_id, exercise_id, signature));
-CREATE TABLE IF NOT EXISTS scores (
-    submission_id INTEGER NOT NULL REFERENCES submissions(id), question_id TEXT NOT NULL,
-    position INTEGER NOT NULL, score REAL NOT NULL, max_score REAL NOT NULL, answer TEXT NOT NULL,
-    expected TEXT NOT NULL, detail TEXT NOT NULL, PRIMARY KEY (submission_id, question_id));
-CREATE TABLE IF NOT EXISTS assigned (
-    exercise_id TEXT PRIMARY KEY, assignment_id TEXT NOT NULL, assigned_at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS manual (
-    learner_id TEXT NOT NULL, exercise_id TEXT NOT NULL, question_id TEXT NOT NULL DEFAULT '',
-    score REAL, comment TEXT NOT NULL DEFAULT '', answer TEXT, updated_at TEXT NOT NULL,
-    PRIMARY KEY (learner_id, exercise_id, question_id));
-"""
-
-#: Schema changes after version 2, in order: ``MIGRATIONS[i]`` takes version ``i + 2`` to
-#: ``i + 3``. A new gradebook is made from :data:`metadata` at the latest version; an older
-#: SQLite file is brought up to date when it is opened.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (
-    # 3: the class's exercises in the order they first appeared (assigned or first
-    # submitted), by sequence number, not by a timestamp that two assigns can share.
-    ("CREATE TABLE exercises (seq INTEGER PRIMARY KEY AUTOINCREMENT, exercise_id TEXT NOT NULL UNIQUE)",
-     "INSERT INTO exercises (exercise_id) SELECT exercise_id FROM ("
-     "SELECT exercise_id, assigned_at AS t FROM assigned UNION ALL "
-     "SELECT exercise_id, MIN(received_at) FROM submissions GROUP BY exercise_id) "
-     "GROUP BY exercise_id ORDER BY MIN(t), exercise_id"),
-    # 4: removed learners (kept with their history, hidden from lists and rates); who was
-    # given each exercise (a learner added later is not missing it); due dates and an
-    # optional late penalty per exercise.
-    ("ALTER TABLE learners ADD COLUMN removed_at TEXT",
-     "CREATE TABLE assigned_to (learner_id TEXT NOT NULL REFERENCES learners(learner_id), "
-     "exercise_id TEXT NOT NULL, PRIMARY KEY (learner_id, exercise_id))",
-     "INSERT INTO assigned_to SELECT l.learner_id, a.exercise_id FROM learners l, assigned a",
-     "ALTER TABLE assigned ADD COLUMN due_at TEXT",
-     "ALTER TABLE assigned ADD COLUMN late_penalty REAL"),
-)
-SCHEMA_VERSION = 2 + len(MIGRATIONS)
+#: The schema version this kamlab writes: the number of the newest Alembic revision in
+#: ``migrations/versions`` (``kamlab_000N``). An older gradebook is upgraded by
+#: :func:`upgrade` (``kamlab db upgrade``), never silently by another verb.
+SCHEMA_VERSION = 4
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 #: The latest schema, the same tables and columns on both back ends.
 metadata = MetaData()
@@ -257,8 +219,23 @@ def connect(db: str | Path, *, create: bool = False, readonly: bool = False) -> 
     ``create=True`` (only ``assign`` and ``grade --roster`` pass it) makes a new one when
     the file does not exist (or the database is empty); otherwise a missing one is refused,
     so a misspelt ``--db`` never starts an empty gradebook. ``readonly=True`` opens it
-    read-only.
+    read-only. A gradebook of an older schema is refused with one line naming
+    ``kamlab db upgrade``.
     """
+    book, version = _open(db, create=create, readonly=readonly)
+    if version < SCHEMA_VERSION:
+        book.close()
+        raise _refuse(book.where, f"由旧版本 kamlab 建立（格式 {version}，本程序用格式 {SCHEMA_VERSION}）："
+                                  f"请先运行 kamlab db upgrade --db {_quoted(book.where)} 升级（SQLite 文件会先备份）")
+    return book
+
+
+def _quoted(where: str) -> str:
+    return f'"{where}"' if any(ch.isspace() for ch in where) else where
+
+
+def _open(db: str | Path, *, create: bool = False, readonly: bool = False) -> tuple[Book, int]:
+    """Open a gradebook of this or an older schema; (book, its schema version)."""
     target = dburl.parse(db)
     if target.url is not None:
         return _connect_server(target, create=create, readonly=readonly)
@@ -272,21 +249,18 @@ def connect(db: str | Path, *, create: bool = False, readonly: bool = False) -> 
         raise _refuse(path, f"所在的文件夹“{path.parent}”不存在")
     if exists and not readonly and not os.access(path, os.W_OK):
         raise _refuse(path, READ_ONLY)
-    try:
-        book = Book(_sqlite_engine(path, readonly), str(path), readonly=readonly)
-    except InputError:
-        raise
+    book = Book(_sqlite_engine(path, readonly), str(path), readonly=readonly)
     try:
         conn = book.conn
         app = conn.exec_driver_sql("PRAGMA application_id").scalar()
-        version = conn.exec_driver_sql("PRAGMA user_version").scalar()
-        conn.rollback()
         if not exists:
+            conn.rollback()
             with transaction(book) as c:
-                metadata.create_all(c)
+                _create(c)
                 c.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-                c.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            return book
+            return book, SCHEMA_VERSION
+        version = _file_version(conn) if app == APPLICATION_ID else None
+        conn.rollback()
     except (DBAPIError, InputError) as error:
         book.close()
         if not exists:
@@ -294,20 +268,46 @@ def connect(db: str | Path, *, create: bool = False, readonly: bool = False) -> 
         if isinstance(error, InputError):
             raise
         raise _refuse(path, f"不是 kamlab 成绩册（SQLite 报告：{error.orig}）") from None
-    if app != APPLICATION_ID:
+    if version is None:
         book.close()
-        raise _refuse(path, "不是 kamlab 成绩册（也可能是旧版本 kamlab 建立的：请用新的文件名重新建立）")
+        raise _refuse(path, "不是 kamlab 成绩册（也可能是很旧版本 kamlab 建立的：请用新的文件名重新建立）")
     if version > SCHEMA_VERSION:
         book.close()
         raise _refuse(path, f"由较新版本的 kamlab 建立（格式 {version}，本程序支持 {SCHEMA_VERSION}）：请升级 kamlab")
-    if version < SCHEMA_VERSION:
-        book.close()
-        _upgrade(path, version)
-        return connect(path, readonly=readonly)
-    return book
+    return book, version
 
 
-def _connect_server(target: dburl.Target, *, create: bool, readonly: bool) -> Book:
+def _create(c: Connection) -> None:
+    """Make the newest schema in an empty file or database (inside the caller's transaction)."""
+    metadata.create_all(c)
+    version_table.create(c)
+    c.execute(version_table.insert().values(version_num=_revision(SCHEMA_VERSION)))
+    if c.dialect.name == "sqlite":
+        c.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")  # what kamlab before Alembic reads
+
+
+def _revision(version: int) -> str:
+    return f"kamlab_{version:04d}"
+
+
+def _version_number(revision: object) -> int:
+    try:
+        return int(str(revision).removeprefix("kamlab_"))
+    except ValueError:
+        return -1
+
+
+def _file_version(conn: Connection) -> int:
+    """A SQLite gradebook's schema version: its ``user_version`` (all a kamlab before Alembic
+    wrote), or its ``kamlab_version`` row when that is higher."""
+    version = int(conn.exec_driver_sql("PRAGMA user_version").scalar())
+    if conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                            (VERSION_TABLE,)).first():
+        return max(version, _version_number(conn.exec_driver_sql(f"SELECT version_num FROM {VERSION_TABLE}").scalar()))
+    return version
+
+
+def _connect_server(target: dburl.Target, *, create: bool, readonly: bool) -> tuple[Book, int]:
     """Open (or, with ``create``, set up in an empty database) a gradebook on PostgreSQL."""
     args: dict[str, Any] = {"connect_timeout": 10}
     if readonly:  # added to the URL's own ?options= (e.g. a search_path naming the gradebook's schema)
@@ -319,9 +319,7 @@ def _connect_server(target: dburl.Target, *, create: bool, readonly: bool) -> Bo
         if version is None and create:
             with transaction(book) as c:  # the advisory lock: two runs creating at once make it once
                 if _server_version(book) is None:
-                    metadata.create_all(c)
-                    version_table.create(c)
-                    c.execute(version_table.insert().values(version_num=f"kamlab_{SCHEMA_VERSION:04d}"))
+                    _create(c)
             version = _server_version(book)
         book.conn.rollback()
     except InputError:
@@ -339,7 +337,7 @@ def _connect_server(target: dburl.Target, *, create: bool, readonly: bool) -> Bo
     if version > SCHEMA_VERSION:
         book.close()
         raise _refuse(target.shown, f"由较新版本的 kamlab 建立（格式 {version}，本程序支持 {SCHEMA_VERSION}）：请升级 kamlab")
-    return book
+    return book, version
 
 
 def _server_version(book: Book) -> int | None:
@@ -350,33 +348,70 @@ def _server_version(book: Book) -> int | None:
                                 "WHERE table_schema = current_schema()")).scalars())
     if VERSION_TABLE not in tables:
         return None if not tables else -1
-    num = c.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
-    try:
-        return int(str(num).removeprefix("kamlab_"))
-    except ValueError:
-        return -1
+    return _version_number(c.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar())
 
 
-def _upgrade(path: Path, version: int) -> None:
-    """Bring a SQLite gradebook of an older schema ``version`` up to date, in one transaction."""
-    con = sqlite3.connect(str(path), timeout=BUSY_SECONDS, isolation_level=None)
+class Upgraded(NamedTuple):
+    """What :func:`upgrade` did: schema ``before`` → ``after``; the SQLite backup copy (or None)."""
+
+    before: int
+    after: int
+    backup: Path | None
+
+
+def upgrade(db: str | Path) -> Upgraded:
+    """Bring the gradebook ``db`` up to :data:`SCHEMA_VERSION` with the Alembic revisions in
+    ``migrations/``: a SQLite file is first copied beside itself (``NAME.formatN.bak.sqlite``),
+    then changed in one transaction; PostgreSQL in one transaction holding the write lock
+    (DDL is transactional there: a failure leaves the old schema whole)."""
+    book, version = _open(db)
+    backup = None
     try:
-        con.execute("BEGIN IMMEDIATE")
-        current = con.execute("PRAGMA user_version").fetchone()[0]  # another run may have upgraded it meanwhile
-        for step in MIGRATIONS[max(current, 2) - 2:]:
-            for statement in step:
-                con.execute(statement)
-        con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        con.execute("COMMIT")
-    except sqlite3.OperationalError as error:
-        if con.in_transaction:
-            con.execute("ROLLBACK")
-        if "readonly" in str(error):
-            raise _refuse(path, f"是只读文件，且由旧版本 kamlab 建立（格式 {version}）：请让它可写后再运行一次，"
-                                "kamlab 会把它升级到新格式") from None
-        raise _refuse(path, f"无法升级到新格式（SQLite 报告：{error}）") from None
+        if version >= SCHEMA_VERSION:
+            return Upgraded(version, version, None)
+        if book.backend == "sqlite":
+            backup = _backup(Path(book.where), version)
+
+        def run(c: Connection) -> int:
+            current = _file_version(c) if book.backend == "sqlite" else _server_version(book)
+            if current < SCHEMA_VERSION:  # another run may have upgraded it meanwhile
+                from alembic import command
+                from alembic.config import Config
+
+                config = Config()
+                config.set_main_option("script_location", str(MIGRATIONS_DIR))
+                config.attributes["connection"] = c
+                if not c.dialect.has_table(c, VERSION_TABLE):
+                    command.stamp(config, _revision(current))
+                command.upgrade(config, _revision(SCHEMA_VERSION))
+                if book.backend == "sqlite":
+                    c.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            return current
+        from alembic.util import CommandError
+
+        try:
+            before = _write(book, run)
+        except CommandError as error:  # a revision missing from this installation
+            raise _refuse(book.where, f"无法升级（{error}）：请重新安装 kamlab") from None
+        return Upgraded(before, SCHEMA_VERSION, backup)
     finally:
-        con.close()
+        book.close()
+
+
+def _backup(path: Path, version: int) -> Path:
+    """A consistent copy of a SQLite gradebook before it is upgraded."""
+    target = path.with_name(f"{path.stem}.format{version}.bak{path.suffix}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.stem}.format{version}.bak{n}{path.suffix}")
+    source, copy = sqlite3.connect(str(path), timeout=BUSY_SECONDS), sqlite3.connect(str(target))
+    try:
+        source.backup(copy)
+    finally:
+        copy.close()
+        source.close()
+    return target
 
 
 @contextmanager

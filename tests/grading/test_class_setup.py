@@ -9,6 +9,7 @@ import os
 import sqlite3
 import stat
 
+import old_gradebooks
 import pandas as pd
 import pytest
 from gradingkit import EX, make_db, put, signed
@@ -146,12 +147,13 @@ def test_exercises_keep_the_order_they_were_assigned_in_even_within_one_clock_ti
 def test_a_version_2_gradebook_is_upgraded_keeping_its_exercise_order(tmp_path):
     path = tmp_path / "old.sqlite"
     con = sqlite3.connect(path)
-    con.executescript(gradebook.SCHEMA + f"PRAGMA application_id = {gradebook.APPLICATION_ID}; PRAGMA user_version = 2;")
+    con.executescript(old_gradebooks.V2 + f"PRAGMA application_id = {gradebook.APPLICATION_ID}; PRAGMA user_version = 2;")
     con.executemany("INSERT INTO assigned VALUES (?, 'a', ?)", [(EX, "2026-11-26T10:00:00+00:00"),
                                                               ("ding-04-canvas", "2026-11-27T10:00:00+00:00")])
     con.execute("INSERT INTO learners (learner_id, name) VALUES ('L001', '张三')")
     con.commit()
     con.close()
+    assert gradebook.upgrade(path).before == 2
     con = gradebook.connect(path, readonly=True)
     assert gradebook.class_exercises(con) == [EX, "ding-04-canvas"]
     # Before schema 4 every learner owed every assigned exercise: still so; nobody removed, no due dates.

@@ -63,6 +63,8 @@ def test_wrong_urls_are_one_line_without_the_password(postgres, tmp_path, capsys
     for db, words in bad.items():
         assert main(["report", "--db", db, "--out", str(tmp_path / "rep")]) == 2
         assert postgres.password not in one_line(capsys, words, secret)
+        assert main(["desk", "--db", db]) == 2  # refused before a server starts
+        assert postgres.password not in one_line(capsys, words, secret)
         assert main(["grade", "--db", db, "--manual", "L001", EX, "-", "--comment", "好"]) == 2
         assert postgres.password not in one_line(capsys, words, secret)
     assert not (tmp_path / "rep").exists()

@@ -50,6 +50,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
@@ -85,7 +86,7 @@ READ_ONLY = ("是只读的，不能写入：请检查文件（及所在文件夹
 #: The schema version this kamlab writes: the number of the newest Alembic revision in
 #: ``migrations/versions`` (``kamlab_000N``). An older gradebook is upgraded by
 #: :func:`upgrade` (``kamlab db upgrade``), never silently by another verb.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 #: The latest schema, the same tables and columns on both back ends.
@@ -120,6 +121,13 @@ Table("exercises", metadata,
 Table("assigned_to", metadata,
       Column("learner_id", Text, ForeignKey("learners.learner_id"), primary_key=True),
       Column("exercise_id", Text, primary_key=True))
+Table("classes", metadata, Column("class_id", Text, primary_key=True), Column("created_at", Text, nullable=False))
+Table("class_learners", metadata, Column("class_id", Text, ForeignKey("classes.class_id"), primary_key=True),
+      Column("learner_id", Text, ForeignKey("learners.learner_id"), primary_key=True))
+Table("class_exercises", metadata, Column("class_id", Text, ForeignKey("classes.class_id"), primary_key=True),
+      Column("exercise_id", Text, primary_key=True), Column("due_at", Text), Column("late_penalty", Float))
+Table("class_trainers", metadata, Column("class_id", Text, ForeignKey("classes.class_id"), primary_key=True),
+      Column("trainer", Text, primary_key=True))
 version_table = Table(VERSION_TABLE, MetaData(), Column("version_num", String(32), primary_key=True))
 
 #: Every submission with its version number (1, 2, … by submission time) and a latest flag.
@@ -148,6 +156,20 @@ ORDER BY v.learner_id, v.exercise_id, c.position
 
 T = TypeVar("T")
 
+#: The class (班级) and trainer a run works in (``kamlab --class NAME --trainer WHO``):
+#: every gradebook opened meanwhile sees only that class's learners and exercises.
+_SCOPE: ContextVar[tuple[str | None, str | None]] = ContextVar("kamlab_class", default=(None, None))
+
+
+@contextmanager
+def in_class(name: str | None, trainer: str | None = None) -> Iterator[None]:
+    """Work in class ``name`` (``None``: the whole gradebook) as ``trainer`` while inside."""
+    token = _SCOPE.set((name.strip() if name and name.strip() else None, trainer or None))
+    try:
+        yield
+    finally:
+        _SCOPE.reset(token)
+
 
 def now() -> str:
     """UTC time stamp, seconds."""
@@ -162,6 +184,7 @@ class Book:
     def __init__(self, engine: Engine, where: str, *, readonly: bool, secret: str | None = None) -> None:
         self.engine, self.where, self.readonly, self._secret = engine, where, readonly, secret
         self._depth = 0
+        self.klass: str | None = None
         try:
             self.conn: Connection = engine.connect()
         except DBAPIError as error:
@@ -227,7 +250,29 @@ def connect(db: str | Path, *, create: bool = False, readonly: bool = False) -> 
         book.close()
         raise _refuse(book.where, f"由旧版本 kamlab 建立（格式 {version}，本程序用格式 {SCHEMA_VERSION}）："
                                   f"请先运行 kamlab db upgrade --db {_quoted(book.where)} 升级（SQLite 文件会先备份）")
+    klass, trainer = _SCOPE.get()
+    if klass is not None:
+        try:
+            _enter_class(book, klass, trainer, create=create and not readonly)
+        except BaseException:
+            book.close()
+            raise
     return book
+
+
+def _enter_class(book: Book, klass: str, trainer: str | None, *, create: bool) -> None:
+    """Scope ``book`` to class ``klass`` (made when ``create``), checking the trainer."""
+    known = classes(book)
+    if klass not in known:
+        if not create:
+            have = "、".join(known) or "（还没有班级）"
+            raise InputError("班级", f"“{klass}”不存在（已有：{have}）；班级由带 --class 的 kamlab assign 建立", klass)
+        add_class(book, klass, [trainer] if trainer else [])
+        known = classes(book)
+    if trainer and known[klass] and trainer not in known[klass]:
+        raise InputError("培训师", f"“{trainer}”不是班级“{klass}”的培训师（该班培训师：{'、'.join(known[klass])}）",
+                         trainer)
+    book.klass = klass
 
 
 def _quoted(where: str) -> str:
@@ -507,22 +552,29 @@ def _x(c: Connection, sql: str, params: dict[str, Any] | list[dict[str, Any]] | 
 def set_roster(con: Book, roster: dict[str, str]) -> None:
     """Add or rename learners (never deletes one: their submissions stay; a removed learner
     stays removed until restored)."""
-    rows = [{"lid": lid, "name": name} for lid, name in roster.items()]
+    rows = [{"lid": lid, "name": name, "klass": con.klass} for lid, name in roster.items()]
+
+    def run(c: Connection) -> None:
+        _x(c, "INSERT INTO learners (learner_id, name) VALUES (:lid, :name) "
+              "ON CONFLICT (learner_id) DO UPDATE SET name = excluded.name", rows)
+        if con.klass is not None:  # and into the class the run works in
+            _x(c, "INSERT INTO class_learners (class_id, learner_id) VALUES (:klass, :lid) ON CONFLICT DO NOTHING", rows)
     if rows:
-        _write(con, lambda c: _x(c, "INSERT INTO learners (learner_id, name) VALUES (:lid, :name) "
-                                    "ON CONFLICT (learner_id) DO UPDATE SET name = excluded.name", rows))
+        _write(con, run)
 
 
 def roster(con: Book, *, include_removed: bool = False) -> dict[str, str]:
     """Learner id → name of the class (removed learners only with ``include_removed``)."""
-    where = "" if include_removed else " WHERE removed_at IS NULL"
-    return {r[0]: r[1] for r in _rows(con, f"SELECT learner_id, name FROM learners{where} ORDER BY learner_id")}
+    where = "WHERE 1 = 1" if include_removed else "WHERE removed_at IS NULL"
+    return {r[0]: r[1] for r in _rows(con, f"SELECT learner_id, name FROM learners {where}{_members(con)} "
+                                           "ORDER BY learner_id", _scope(con))}
 
 
 def removed(con: Book) -> dict[str, str]:
     """Removed learner id → name."""
     return {r[0]: r[1] for r in _rows(
-        con, "SELECT learner_id, name FROM learners WHERE removed_at IS NOT NULL ORDER BY learner_id")}
+        con, f"SELECT learner_id, name FROM learners WHERE removed_at IS NOT NULL{_members(con)} ORDER BY learner_id",
+        _scope(con))}
 
 
 def set_removed(con: Book, learner: str, remove: bool) -> bool:
@@ -553,7 +605,8 @@ def ensure_tokens(con: Book, learners: Iterable[str], make: Callable[[], str]) -
 def submission_counts(con: Book) -> dict[str, int]:
     """Learner id → how many different exercises they have submitted."""
     return {r[0]: int(r[1]) for r in _rows(
-        con, "SELECT learner_id, COUNT(DISTINCT exercise_id) FROM submissions GROUP BY learner_id")}
+        con, f"SELECT learner_id, COUNT(DISTINCT exercise_id) FROM submissions WHERE 1 = 1{_members(con)}"
+             f"{_plan(con)} GROUP BY learner_id", _scope(con))}
 
 
 # --- submissions and scores ----------------------------------------------------------
@@ -592,16 +645,16 @@ def store_submissions(con: Book, items: list[dict[str, Any]]) -> list[int]:
 
 def stored_raw(con: Book, learner: str | None = None) -> list[str]:
     """Raw JSON of stored submissions (all, or one learner's)."""
-    if learner:
-        return [r[0] for r in _rows(con, "SELECT raw FROM submissions WHERE learner_id = :lid ORDER BY id",
-                                    {"lid": learner})]
-    return [r[0] for r in _rows(con, "SELECT raw FROM submissions ORDER BY id")]
+    where = (" AND learner_id = :lid" if learner else "") + _members(con) + _plan(con)
+    return [r[0] for r in _rows(con, f"SELECT raw FROM submissions WHERE 1 = 1{where} ORDER BY id",
+                                {"lid": learner, **_scope(con)})]
 
 
 def latest_raw(con: Book) -> dict[tuple[str, str], str]:
     """(learner, exercise) → raw JSON of the latest submitted version."""
     return {(r[0], r[1]): r[2] for r in _rows(
-        con, f"SELECT learner_id, exercise_id, raw FROM ({VERSIONS}) v WHERE is_latest")}
+        con, f"SELECT learner_id, exercise_id, raw FROM ({VERSIONS}) v WHERE is_latest{_members(con)}{_plan(con)}",
+        _scope(con))}
 
 
 def record_assignment(con: Book, exercise: str, assignment: str, learners: Iterable[str] = (),
@@ -620,6 +673,12 @@ def record_assignment(con: Book, exercise: str, assignment: str, learners: Itera
         if learners:
             _x(c, "INSERT INTO assigned_to (learner_id, exercise_id) VALUES (:lid, :ex) ON CONFLICT DO NOTHING",
                [{"lid": lid, "ex": exercise} for lid in learners])
+        if con.klass is not None:
+            _x(c, "INSERT INTO class_exercises (class_id, exercise_id, due_at, late_penalty) "
+                  "VALUES (:klass, :ex, :due, :pen) ON CONFLICT (class_id, exercise_id) DO UPDATE SET "
+                  "due_at = COALESCE(excluded.due_at, class_exercises.due_at), "
+                  "late_penalty = COALESCE(excluded.late_penalty, class_exercises.late_penalty)",
+               {"klass": con.klass, "ex": exercise, "due": due_at, "pen": late_penalty})
         _note_exercise(c, exercise)
     _write(con, run)
 
@@ -627,12 +686,21 @@ def record_assignment(con: Book, exercise: str, assignment: str, learners: Itera
 def set_due(con: Book, exercise: str, due_at: str | None, late_penalty: float | None) -> bool:
     """Set (or clear, with ``None``) an assigned exercise's due date and late penalty;
     False when the exercise was never assigned."""
+    if con.klass is not None:
+        return _write(con, lambda c: _x(c, "UPDATE class_exercises SET due_at = :due, late_penalty = :pen "
+                                           "WHERE class_id = :klass AND exercise_id = :ex",
+                                        {"due": due_at, "pen": late_penalty, "ex": exercise,
+                                         "klass": con.klass}).rowcount > 0)
     return _write(con, lambda c: _x(c, "UPDATE assigned SET due_at = :due, late_penalty = :pen WHERE exercise_id = :ex",
                                     {"due": due_at, "pen": late_penalty, "ex": exercise}).rowcount > 0)
 
 
 def due_dates(con: Book) -> dict[str, tuple[str, float | None]]:
     """Exercise → (due date UTC ISO, late penalty or None), for exercises with a due date."""
+    if con.klass is not None:
+        return {r[0]: (r[1], r[2]) for r in _rows(
+            con, "SELECT exercise_id, due_at, late_penalty FROM class_exercises WHERE due_at IS NOT NULL "
+                 "AND class_id = :klass", _scope(con))}
     return {r[0]: (r[1], r[2]) for r in _rows(
         con, "SELECT exercise_id, due_at, late_penalty FROM assigned WHERE due_at IS NOT NULL")}
 
@@ -640,11 +708,15 @@ def due_dates(con: Book) -> dict[str, tuple[str, float | None]]:
 def expected(con: Book) -> set[tuple[str, str]]:
     """(learner, exercise) pairs the class owes: each assigned exercise from the learners it
     was given to, each exercise never assigned from every learner; removed learners left out."""
-    return {(r[0], r[1]) for r in _rows(
+    pairs = {(r[0], r[1]) for r in _rows(
         con, "SELECT t.learner_id, t.exercise_id FROM assigned_to t JOIN learners l USING (learner_id) "
              "WHERE l.removed_at IS NULL UNION "
              "SELECT l.learner_id, e.exercise_id FROM learners l, exercises e WHERE l.removed_at IS NULL "
              "AND e.exercise_id NOT IN (SELECT exercise_id FROM assigned)")}
+    if con.klass is None:
+        return pairs
+    learners, exercises = set(roster(con)), set(class_exercises(con))
+    return {(lid, ex) for lid, ex in pairs if lid in learners and ex in exercises}
 
 
 def _note_exercise(c: Connection, exercise: str) -> None:
@@ -655,7 +727,8 @@ def _note_exercise(c: Connection, exercise: str) -> None:
 def class_exercises(con: Book) -> list[str]:
     """Exercise ids assigned or with at least one submission, in the order they first appeared
     (assigned, or first submitted when never assigned)."""
-    return [r[0] for r in _rows(con, "SELECT exercise_id FROM exercises ORDER BY seq")]
+    return [r[0] for r in _rows(con, f"SELECT exercise_id FROM exercises WHERE 1 = 1{_plan(con)} ORDER BY seq",
+                                _scope(con))]
 
 
 def latest_scores(con: Book, *, include_removed: bool = False) -> pd.DataFrame:
@@ -664,6 +737,10 @@ def latest_scores(con: Book, *, include_removed: bool = False) -> pd.DataFrame:
     learners' rows only with ``include_removed``."""
     differs = "IS NOT" if con.backend == "sqlite" else "IS DISTINCT FROM"
     frame = _frame(con, LATEST_SCORES.format(differs=differs))
+    if con.klass is not None and not frame.empty:
+        keep = frame["learner_id"].isin(set(roster(con, include_removed=True))) & \
+            frame["exercise_id"].isin(set(class_exercises(con)))
+        frame = frame[keep].reset_index(drop=True)
     if include_removed or frame.empty:
         return frame
     gone = set(removed(con))
@@ -747,11 +824,79 @@ def manual_entry(con: Book, learner: str, exercise: str, question: str) -> Manua
 
 def manual_rows(con: Book) -> pd.DataFrame:
     """Every manual row (learner_id, exercise_id, question_id, score, comment, answer, updated_at)."""
-    return _frame(con, "SELECT learner_id, exercise_id, question_id, score, comment, answer, updated_at FROM manual "
-                       "ORDER BY learner_id, exercise_id, question_id")
+    frame = _frame(con, "SELECT learner_id, exercise_id, question_id, score, comment, answer, updated_at FROM manual "
+                        "ORDER BY learner_id, exercise_id, question_id")
+    if con.klass is not None and not frame.empty:
+        keep = frame["learner_id"].isin(set(roster(con, include_removed=True))) & \
+            frame["exercise_id"].isin(set(class_exercises(con)))
+        frame = frame[keep].reset_index(drop=True)
+    return frame
 
 
 def overall_comments(con: Book) -> dict[tuple[str, str], str]:
     """(learner, exercise) → the trainer's overall comment."""
     return {(r[0], r[1]): r[2] for r in _rows(
-        con, "SELECT learner_id, exercise_id, comment FROM manual WHERE question_id = '' AND comment != ''")}
+        con, f"SELECT learner_id, exercise_id, comment FROM manual WHERE question_id = '' AND comment != ''"
+             f"{_members(con)}{_plan(con)}", _scope(con))}
+
+
+# --- classes -------------------------------------------------------------------------
+
+
+def _scope(con: Book) -> dict[str, Any]:
+    return {"klass": con.klass}
+
+
+def _members(con: Book) -> str:
+    """`` AND learner_id IN (the class's learners)`` when the book works in a class."""
+    if con.klass is None:
+        return ""
+    return " AND learner_id IN (SELECT learner_id FROM class_learners WHERE class_id = :klass)"
+
+
+def _plan(con: Book) -> str:
+    """`` AND exercise_id IN (the class's exercises)`` when the book works in a class: those
+    assigned in it, and those never assigned anywhere (owed by every learner)."""
+    if con.klass is None:
+        return ""
+    return (" AND (exercise_id IN (SELECT exercise_id FROM class_exercises WHERE class_id = :klass) "
+            "OR exercise_id NOT IN (SELECT exercise_id FROM assigned))")
+
+
+def classes(con: Book) -> dict[str, list[str]]:
+    """Every class of the gradebook → its trainers (sorted)."""
+    out: dict[str, list[str]] = {r[0]: [] for r in _rows(con, "SELECT class_id FROM classes ORDER BY class_id")}
+    for klass, trainer in _rows(con, "SELECT class_id, trainer FROM class_trainers ORDER BY class_id, trainer"):
+        out[klass].append(trainer)
+    return out
+
+
+def add_class(con: Book, name: str, trainers: Iterable[str] = ()) -> None:
+    """Make class ``name`` (if new) and add ``trainers`` to it."""
+    trainers = [{"klass": name, "trainer": t} for t in trainers]
+
+    def run(c: Connection) -> None:
+        _x(c, "INSERT INTO classes (class_id, created_at) VALUES (:klass, :at) ON CONFLICT DO NOTHING",
+           {"klass": name, "at": now()})
+        if trainers:
+            _x(c, "INSERT INTO class_trainers (class_id, trainer) VALUES (:klass, :trainer) ON CONFLICT DO NOTHING",
+               trainers)
+    _write(con, run)
+
+
+def class_members(con: Book) -> dict[str, list[str]]:
+    """Class → its learners (removed ones left out), sorted."""
+    out: dict[str, list[str]] = {k: [] for k in classes(con)}
+    for klass, lid in _rows(con, "SELECT m.class_id, m.learner_id FROM class_learners m JOIN learners l "
+                                 "USING (learner_id) WHERE l.removed_at IS NULL ORDER BY m.class_id, m.learner_id"):
+        out[klass].append(lid)
+    return out
+
+
+def class_plans(con: Book) -> dict[str, list[str]]:
+    """Class → the exercises assigned in it, in the gradebook's order."""
+    out: dict[str, list[str]] = {k: [] for k in classes(con)}
+    for klass, ex in _rows(con, "SELECT p.class_id, p.exercise_id FROM class_exercises p JOIN exercises e "
+                                "USING (exercise_id) ORDER BY p.class_id, e.seq"):
+        out[klass].append(ex)
+    return out

@@ -621,26 +621,48 @@ def store_submissions(con: Book, items: list[dict[str, Any]]) -> list[int]:
     expected, detail)]. A submission already stored (same signature) is re-scored in place.
     """
     def run(c: Connection) -> list[int]:
-        ids = []
-        for it in items:
-            key = {"lid": it["learner"], "ex": it["exercise"], "sig": it["signature"]}
-            it["new"] = _x(c, "INSERT INTO submissions (learner_id, exercise_id, assignment_id, submitted_at, "
-                              "received_at, signature, raw) VALUES (:lid, :ex, :asg, :sub, :rec, :sig, :raw) "
-                              "ON CONFLICT (learner_id, exercise_id, signature) DO NOTHING",
-                           {**key, "asg": it["assignment"], "sub": it["submitted_at"], "rec": now(),
-                            "raw": it["raw"]}).rowcount > 0
-            _note_exercise(c, it["exercise"])
-            sid = _x(c, "SELECT id FROM submissions WHERE learner_id = :lid AND exercise_id = :ex "
-                        "AND signature = :sig", key).scalar_one()
-            _x(c, "DELETE FROM scores WHERE submission_id = :sid", {"sid": sid})
-            if it["marks"]:
-                _x(c, "INSERT INTO scores (submission_id, question_id, position, score, max_score, answer, expected, "
-                      "detail) VALUES (:sid, :q, :pos, :score, :max, :answer, :expected, :detail)",
-                   [{"sid": sid, "q": m[0], "pos": i, "score": m[1], "max": m[2], "answer": m[3], "expected": m[4],
-                     "detail": m[5]} for i, m in enumerate(it["marks"])])
-            ids.append(int(sid))
-        return ids
+        keys = [(it["learner"], it["exercise"], it["signature"]) for it in items]
+        stored = _submission_ids(c, keys)
+        seen = set(stored)
+        for it, key in zip(items, keys, strict=True):
+            it["new"] = key not in seen
+            seen.add(key)
+        fresh = {key: it for it, key in zip(items, keys, strict=True) if key not in stored}
+        if fresh:  # one round trip per batch (psycopg pipelines executemany), not five per submission
+            _x(c, "INSERT INTO submissions (learner_id, exercise_id, assignment_id, submitted_at, received_at, "
+                  "signature, raw) VALUES (:lid, :ex, :asg, :sub, :rec, :sig, :raw) "
+                  "ON CONFLICT (learner_id, exercise_id, signature) DO NOTHING",
+               [{"lid": k[0], "ex": k[1], "sig": k[2], "asg": it["assignment"], "sub": it["submitted_at"],
+                 "rec": now(), "raw": it["raw"]} for k, it in fresh.items()])
+        for exercise in dict.fromkeys(it["exercise"] for it in items):
+            _note_exercise(c, exercise)
+        ids = {**stored, **_submission_ids(c, list(fresh))}
+        again = sorted({ids[k] for k in stored})
+        for start in range(0, len(again), 500):
+            chunk = again[start:start + 500]
+            _x(c, f"DELETE FROM scores WHERE submission_id IN ({', '.join(str(int(i)) for i in chunk)})")
+        marks = {ids[key]: it["marks"] for it, key in zip(items, keys, strict=True)}  # the last scoring of a key wins
+        rows = [{"sid": sid, "q": m[0], "pos": i, "score": m[1], "max": m[2], "answer": m[3], "expected": m[4],
+                 "detail": m[5]} for sid, ms in marks.items() for i, m in enumerate(ms)]
+        if rows:
+            _x(c, "INSERT INTO scores (submission_id, question_id, position, score, max_score, answer, expected, "
+                  "detail) VALUES (:sid, :q, :pos, :score, :max, :answer, :expected, :detail)", rows)
+        return [int(ids[key]) for key in keys]
     return _write(con, run)
+
+
+def _submission_ids(c: Connection, keys: list[tuple[str, str, str]]) -> dict[tuple[str, str, str], int]:
+    """(learner, exercise, signature) → submission id, for those of ``keys`` already stored."""
+    found: dict[tuple[str, str, str], int] = {}
+    wanted = set(keys)
+    signatures = sorted({k[2] for k in keys})
+    for start in range(0, len(signatures), 500):
+        chunk = signatures[start:start + 500]
+        params = {f"s{i}": sig for i, sig in enumerate(chunk)}
+        rows = _x(c, f"SELECT learner_id, exercise_id, signature, id FROM submissions WHERE signature IN "
+                     f"({', '.join(':' + p for p in params)})", params)
+        found.update({(r[0], r[1], r[2]): int(r[3]) for r in rows if (r[0], r[1], r[2]) in wanted})
+    return found
 
 
 def stored_raw(con: Book, learner: str | None = None) -> list[str]:

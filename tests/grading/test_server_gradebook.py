@@ -103,7 +103,7 @@ def test_server_gone_mid_grade_rolls_back_and_a_rerun_finishes(postgres, url, tm
     def cut(c, exercise):
         calls.append(exercise)
         real(c, exercise)
-        if len(calls) == 2:  # after the first submission and its scores were written, before COMMIT
+        if len(calls) == 1:  # after the submissions were inserted, before their scores and the COMMIT
             pid = c.exec_driver_sql("SELECT pg_backend_pid()").scalar()
             with psycopg.connect(host="127.0.0.1", port=postgres.port, user="kamlab", password=postgres.password,
                                  dbname="kamlab_test", autocommit=True) as admin:

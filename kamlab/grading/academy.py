@@ -18,25 +18,25 @@ DETAIL = ["班级", "练习", "学员", "已交", "完成率", "平均得分率"
 
 
 def overview(*, db: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(one row per class, one row per class × exercise), classes in name order."""
+    """(one row per class, one row per class × exercise), classes in name order. The
+    gradebook is read once (not once per class)."""
     con = gradebook.connect(db, readonly=True)
     try:
-        trainers = gradebook.classes(con)
+        trainers, members, plans = gradebook.classes(con), gradebook.class_members(con), gradebook.class_plans(con)
+        order, unassigned = gradebook.class_exercises(con), set(gradebook.unassigned_exercises(con))
+        owed_all, latest = gradebook.expected(con), gradebook.latest_scores(con)
     finally:
         con.close()
+    rates: dict[tuple[str, str], float] = {}
+    if not latest.empty:
+        sums = latest.groupby(["learner_id", "exercise_id"])[["score", "max_score"]].sum()
+        rates = {key: (row.score / row.max_score if row.max_score else 0.0) for key, row in sums.iterrows()}
     summary, detail = [], []
     for klass, who in trainers.items():
-        with gradebook.in_class(klass):
-            con = gradebook.connect(db, readonly=True)
-            try:
-                learners, exercises = gradebook.roster(con), gradebook.class_exercises(con)
-                owed, latest = gradebook.expected(con), gradebook.latest_scores(con)
-            finally:
-                con.close()
-        rates = {}
-        if not latest.empty:
-            sums = latest.groupby(["learner_id", "exercise_id"])[["score", "max_score"]].sum()
-            rates = {key: (row.score / row.max_score if row.max_score else 0.0) for key, row in sums.iterrows()}
+        learners = set(members[klass])
+        planned = set(plans[klass]) | unassigned
+        exercises = [ex for ex in order if ex in planned]
+        owed = {(lid, ex) for lid, ex in owed_all if lid in learners and ex in planned}
         done = {pair for pair in owed if pair in rates}
         got = [rates[p] for p in done]
         summary.append([klass, "、".join(who), len(learners), len(exercises), len(owed), len(done),

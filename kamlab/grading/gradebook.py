@@ -915,6 +915,12 @@ def class_members(con: Book) -> dict[str, list[str]]:
     return out
 
 
+def unassigned_exercises(con: Book) -> list[str]:
+    """Exercises submitted but never assigned (owed by every learner of every class)."""
+    return [r[0] for r in _rows(con, "SELECT exercise_id FROM exercises WHERE exercise_id NOT IN "
+                                     "(SELECT exercise_id FROM assigned) ORDER BY seq")]
+
+
 def class_plans(con: Book) -> dict[str, list[str]]:
     """Class → the exercises assigned in it, in the gradebook's order."""
     out: dict[str, list[str]] = {k: [] for k in classes(con)}

@@ -153,6 +153,24 @@ def test_zip_members_checked_one_by_one():
     assert bad[0].reason.startswith("不是有效的 zip 文件")
 
 
+def test_a_corrupt_zip_member_is_refused_alone_and_the_others_are_graded(desk, tmp_path):
+    db = tmp_path / "gradebook.sqlite"
+    steps.import_roster(db, "r.csv", sample.roster_csv({"L001": "张三", "L002": "李四"}))
+    steps.assign(db, [X])
+    rng = random.Random(9)
+    good = [sample.signed(db, lid, X, sample.answers(X, rng)) for lid in ("L001", "L002")]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in good:
+            archive.writestr(name, data)
+    data = bytearray(buffer.getvalue())
+    start = data.index(b"PK\x03\x04") + 30 + len(good[0][0].encode())  # the first member's deflate stream
+    data[start:start + 40] = b"\xff" * 40  # as a bad download or a chat tool's damage does
+    desk.collect.upload.deliver([upload("班级.zip", bytes(data))])
+    assert "已评分 1 份，拒收 1 份" in desk.collect.status.value  # was: the whole upload failed (“出错了：error …”)
+    assert "已损坏" in desk.collect.rejected.value and good[0][0] in desk.collect.rejected.value
+
+
 # --- zips ----------------------------------------------------------------------------
 
 
@@ -294,8 +312,15 @@ def test_an_answer_changed_since_its_manual_score_comes_first_marked_for_review(
 def test_desk_shows_kamlab_errors_in_chinese(desk):
     desk.collect.upload.deliver([upload("a.json", b"{}")])
     assert "还没有成绩册：请先在“班级”中导入名单" in desk.collect.status.value
+    desk.assign.pick.value = (X,)
+    desk.assign.button.click()  # the desk's own words, not the command line's ("kamlab assign …")
+    assert "还没有成绩册：请先在“班级”中导入名单" in desk.assign.status.value and "kamlab assign" not in desk.assign.status.value
     desk.roster.upload.deliver([upload("名单.csv", "学号,姓名\nL1,甲\nL1,乙\n".encode())])
     assert "重复" in desk.roster.status.value and "kamlab-error" in desk.roster.status.value
+    desk.roster.upload.deliver([upload("名单.csv", "学号,姓名\nL1,甲\n".encode())])
+    desk.collect.upload.deliver([upload("笔记.json", b'{"a": 1}')])  # some other JSON file
+    assert "不是 kamlab 提交文件" in desk.collect.rejected.value and "生成提交文件" in desk.collect.rejected.value
+    assert "schema" not in desk.collect.rejected.value
 
 
 def test_two_writers_on_one_gradebook(new_db, tmp_path, monkeypatch):
@@ -499,3 +524,53 @@ def test_a_score_typed_without_enter_is_saved_when_the_page_goes(graded):
     typed(desk, "draft", "2")
     typed(desk, "key", "2")  # Enter settles it: nothing left to save on exit
     assert desk.grade.pending is None and desk.grade.commit_pending() is False
+
+
+# --- class, packs and dates in the desk (issue 21 §3) ------------------------------------------
+
+
+def test_the_desk_removes_and_restores_learners_sets_a_due_date_and_hands_out_one_pack_each(desk, tmp_path):
+    db = tmp_path / "gradebook.sqlite"
+    names = {"L001": "张三", "L002": "李四", "L003": "王五"}
+    footer = sample.roster_csv(names, "gbk") + "合计,3 人\r\n".encode("gbk")
+    desk.roster.upload.deliver([upload("名单.csv", footer)])
+    assert "已导入名单“名单.csv”：3 名学员" in desk.roster.status.value and "合计" in desk.roster.status.value
+
+    desk.assign.pick.value = (X,)
+    desk.assign.due.value = "2026-01-05 18:00"  # long past: every submission below is late
+    desk.assign.penalty.value = ""
+    desk.assign.button.click()
+    assert "截止 2026-01-05 18:00" in desk.assign.status.value
+    packs = dict(re.findall(r"href='data:application/zip;base64,([^']+)' download='([^']+)'", desk.assign.packs.value))
+    by_name = {name: base64.b64decode(data) for data, name in packs.items()}
+    assert sorted(by_name) == ["L001-张三.zip", "L002-李四.zip", "L003-王五.zip"]
+    with zipfile.ZipFile(io.BytesIO(by_name["L002-李四.zip"])) as archive:
+        inside = archive.namelist()
+        pack = json.loads(archive.read("L002-李四/assignment.json"))
+    assert "L002-李四/学员须知.html" in inside and f"L002-李四/{X}.ipynb" in inside
+    assert pack["learner"] == "L002" and not any("L001" in n or "L003" in n or "roster" in n for n in inside)
+    assert "仅培训师留存" in desk.assign.link.value and "全班练习包（仅培训师）.zip" in desk.assign.link.value
+
+    rng = random.Random(6)
+    desk.collect.upload.deliver([upload(*sample.signed(db, lid, X, sample.answers(X, rng))) for lid in names])
+    assert "已评分 3 份" in desk.collect.status.value
+    assert "迟交 3 份" in desk.collect.late.value and "迟交 " in desk.collect.late.value
+
+    desk.roster.learner.value = "L003"
+    desk.roster.remove_button.click()
+    assert "已移除 L003 王五" in desk.roster.status.value
+    assert "在班 2 名学员，已移除 1 名" in desk.roster.table.value and "已移除" in desk.roster.table.value
+    queue = desk.grade.open_question(X, Q)
+    assert sorted(a.learner_id for a in queue.items) == ["L001", "L002"]  # hidden from grading
+    assert all(a.late.startswith("迟交") for a in queue.items)
+    assert "class='kamlab-late'" in desk.grade.who.value and "迟交" in desk.grade.who.value
+    desk.roster.learner.value = "L003"
+    desk.roster.restore_button.click()
+    assert "已恢复 L003 王五" in desk.roster.status.value and "在班 3 名学员" in desk.roster.table.value
+    desk.roster.learner.value = "L009"
+    desk.roster.remove_button.click()
+    assert "“L009”不在名单中（全部学员见下表" in desk.roster.status.value and "kamlab-error" in desk.roster.status.value
+
+    desk.report.button.click()
+    page = (tmp_path / "report" / "report.html").read_text(encoding="utf-8")
+    assert "“4. 批改”中逐题评阅" in page and "kamlab review" not in page  # desk actions, not commands

@@ -2,11 +2,15 @@
 
 A Voilà page of ipywidgets (``notebook/desk.ipynb``, which also opens in
 JupyterLab) with six sections — 班级, 布置, 收取, 批改, 反馈, 报告 — over one
-gradebook. Every action goes through the trainer's loop in :mod:`kamlab.grading`
+gradebook, one module each in :mod:`.sections` (:mod:`.app` puts them in tabs).
+Every action goes through the trainer's loop in :mod:`kamlab.grading`
 (:mod:`.steps`), the same functions the command line calls. Grading by question
 (:mod:`.grading_queue`) steps through every learner's answer to one question with
-names hidden; uploads are made safe before they are read (:mod:`.uploads`);
-downloads are zips (:mod:`.zips`). :mod:`.launch` starts the server.
+names hidden; its keyboard (:mod:`.keyboard`) and the upload buttons
+(:mod:`.upload_button`) are small anywidgets; uploads are made safe before they are
+read (:mod:`.uploads`); downloads are zips (:mod:`.zips`). :mod:`.launch` binds the
+port and starts the server (:mod:`.server`: Voilà with quiet logs and kernels that go
+with their page).
 
 Importing this package imports no widgets; :func:`desk` builds the page.
 """

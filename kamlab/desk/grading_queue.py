@@ -29,6 +29,7 @@ class Answer:
     manual_score: float | None = None
     comment: str = ""
     review: bool = False
+    late: str = ""  # 迟交 1 天 2 小时, or "" (on time, or no due date)
 
     @property
     def pending(self) -> bool:

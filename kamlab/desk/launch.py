@@ -3,9 +3,9 @@
 By default the server listens on 127.0.0.1 only, so nobody else on the network can
 reach it, and no token is asked for. The port is bound here, before Voilà starts, and the
 listening socket is handed to it: a port already in use (a second desk, say) is one Chinese
-line, and a test asking for port 0 gets a free port with no race. ``kamlab desk`` then
-*becomes* the Voilà server (``exec``): stopping it by its pid (SIGTERM, Ctrl+C) shuts down
-the server and every kernel it started; a kernel whose server is killed outright exits on its
+line, and a test asking for port 0 gets a free port with no race. ``kamlab desk`` then runs
+the Voilà server in its own process (no child server): stopping it by its pid (SIGTERM,
+Ctrl+C) shuts down the server and every kernel it started; a kernel whose server is killed outright exits on its
 own (it watches its parent). A page's kernel is shut down when the page goes (Voilà's unload
 beacon), and a kernel left without a page (a crashed tab) is culled once idle. With ``--host`` (e.g. ``0.0.0.0`` for a
 classroom LAN) a secret is required, through Jupyter server's own identity
@@ -46,16 +46,17 @@ QUIET = ("--Voila.log_level=ERROR", "--ServerApp.log_level=ERROR")
 
 
 def command(db: Path, sock: socket.socket, host: str = "127.0.0.1", token: str = "",
-            hashed_password: str = "") -> list[str]:
+            hashed_password: str = "", cull: tuple[int, int] = (CULL_IDLE, CULL_EVERY)) -> list[str]:
     """The Voilà command line for the desk serving on ``sock`` (bound by :func:`bind`; the
-    gradebook goes in the environment)."""
+    gradebook goes in the environment); ``cull``: (idle seconds, check interval) for kernels
+    whose page is gone without a word (a crashed tab)."""
     port = sock.getsockname()[1]
     argv = [sys.executable, "-m", "kamlab.desk.launch", str(NOTEBOOK), f"{FD_FLAG}{sock.fileno()}", "--no-browser",
             f"--port={port}", f"--Voila.ip={host}", "--Voila.port_retries=0",
             "--VoilaConfiguration.show_tracebacks=False", f"--template={TEMPLATE}",
             *(f"--VoilaConfiguration.extension_denylist={x}" for x in DENIED), f"--Voila.token={token}",
-            f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE}",
-            f"--MappingKernelManager.cull_interval={CULL_EVERY}",
+            f"--MappingKernelManager.cull_idle_timeout={cull[0]}",
+            f"--MappingKernelManager.cull_interval={cull[1]}",
             "--MappingKernelManager.cull_connected=False", *QUIET,
             "--VoilaConfiguration.multi_kernel_manager_class=kamlab.desk.server.DeskKernels"]
     if hashed_password:
@@ -127,7 +128,7 @@ def bind(host: str, port: int) -> socket.socket:
 
 def main(args: argparse.Namespace) -> int:
     """``kamlab desk [--db gradebook.sqlite] [--port 8866] [--host 127.0.0.1]``: this process
-    becomes the desk's server (stop it with Ctrl+C, or by its pid)."""
+    is the desk's server (stop it with Ctrl+C, or by its pid)."""
     db = check_db(args.db)
     host = args.host or "127.0.0.1"
     sock = bind(host, args.port)
@@ -140,18 +141,18 @@ def main(args: argparse.Namespace) -> int:
     else:
         print("只在本机可访问（127.0.0.1）。Ctrl+C 停止。")
     sys.stdout.flush()
-    argv = command(db, sock, host, token, hashed)
-    os.execve(argv[0], argv, environment(db))
-    return 0  # pragma: no cover - execve does not return
+    os.environ.update(environment(db))  # the gradebook for the kernels, the template's folder
+    return serve(command(db, sock, host, token, hashed)[3:])  # Voilà runs in this very process
 
 
-def start(db: Path, log: Path | None = None, host: str = "127.0.0.1", token: str = "") -> tuple[subprocess.Popen, int]:
+def start(db: Path, log: Path | None = None, host: str = "127.0.0.1", token: str = "",
+          cull: tuple[int, int] = (CULL_IDLE, CULL_EVERY)) -> tuple[subprocess.Popen, int]:
     """Start the desk server on a free port in its own process group (tests, figures);
     return it and its port. Stop it with :func:`stop`."""
     sock = bind(host, 0)
     out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 - owned by the child
     try:
-        process = subprocess.Popen(command(db, sock, host, token), env=environment(db), stdout=out,
+        process = subprocess.Popen(command(db, sock, host, token, cull=cull), env=environment(db), stdout=out,
                                    stderr=subprocess.STDOUT, start_new_session=True, pass_fds=(sock.fileno(),))
         return process, int(sock.getsockname()[1])
     finally:

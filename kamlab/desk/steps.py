@@ -64,16 +64,43 @@ def _roster_and_latest(db: str | Path) -> tuple[dict[str, str], pd.DataFrame]:
 
 
 def class_list(db: str | Path) -> pd.DataFrame:
-    """学号, 姓名, 已提交 (exercises submitted) for every learner."""
-    names, scores = _roster_and_latest(db)
-    done = scores.groupby("learner_id")["exercise_id"].nunique() if not scores.empty else pd.Series(dtype=int)
-    return pd.DataFrame({"学号": list(names), "姓名": list(names.values()),
-                         "已提交练习": [int(done.get(lid, 0)) for lid in names]})
+    """学号, 姓名, 状态 (在班 / 已移除), 已提交练习: the class, removed learners last."""
+    from ..grading import roster_frame
+
+    return roster_frame(db=db, include_removed=True)
+
+
+def _known(db: str | Path, learner: str) -> str:
+    """``learner`` stripped, or an InputError naming the class list on the page (not a command)."""
+    learner = learner.strip()
+    con = gradebook.connect(db, readonly=True)
+    try:
+        every = gradebook.roster(con, include_removed=True)
+    finally:
+        con.close()
+    if learner not in every:
+        raise InputError("学号", f"“{learner}”不在名单中（全部学员见下表，含已移除的）", learner)
+    return learner
+
+
+def remove_learner(db: str | Path, learner: str) -> str:
+    """Take a learner off the class (history kept, hidden from lists and rates); their name."""
+    from ..grading import remove_learner as remove
+
+    return remove(db=db, learner=_known(db, learner))
+
+
+def restore_learner(db: str | Path, learner: str) -> str:
+    """Bring a removed learner back with their history; their name."""
+    from ..grading import restore_learner as restore
+
+    return restore(db=db, learner=_known(db, learner))
 
 
 def import_roster(db: str | Path, filename: str, data: bytes) -> dict[str, str]:
     """Read a roster file's bytes (CSV UTF-8/BOM/GBK or .xlsx) and add its learners
-    (creating the gradebook when it does not exist yet). Raises InputError."""
+    (creating the gradebook when it does not exist yet); rows that are not learners (a
+    footer such as 合计) are in the result's ``skipped``. Raises InputError."""
     from ..grading import read_roster
 
     roster = read_roster(data, filename=filename)
@@ -85,8 +112,11 @@ def import_roster(db: str | Path, filename: str, data: bytes) -> dict[str, str]:
     return roster
 
 
-def assign(db: str | Path, exercise_ids: Sequence[str], shared: bool = False) -> Path:
-    """Write the learner packs of ``exercise_ids`` into ``class/`` beside the gradebook."""
+def assign(db: str | Path, exercise_ids: Sequence[str], shared: bool = False, due: str = "",
+           late_penalty: str = "") -> Path:
+    """Write the learner packs of ``exercise_ids`` into ``class/`` beside the gradebook, with a
+    due date (``2026-12-10 18:00``; blank: none) and a late penalty (percent per started day;
+    blank: none)."""
     from ..grading import assign as assign_exercise
 
     con = gradebook.connect(db, readonly=True)
@@ -98,8 +128,30 @@ def assign(db: str | Path, exercise_ids: Sequence[str], shared: bool = False) ->
         raise InputError("名单", "成绩册中还没有学员：请先在“班级”中导入名单")
     out = folder(db, "class")
     for xid in exercise_ids:
-        assign_exercise(xid, roster=roster, out=out, db=db, shared=shared)
+        assign_exercise(xid, roster=roster, out=out, db=db, shared=shared, due=due.strip() or None,
+                        late_penalty=late_penalty.strip() or None)
     return out
+
+
+def learner_packs(db: str | Path) -> list[tuple[str, bytes]]:
+    """One zip per learner of the class (``学号-姓名.zip`` with its 学员须知), from ``class/``."""
+    from ..grading.packs import learner_pack
+
+    con = gradebook.connect(db, readonly=True)
+    try:
+        names = gradebook.roster(con)
+    finally:
+        con.close()
+    class_dir = folder(db, "class")
+    return [learner_pack(db=db, class_dir=class_dir, learner=lid) for lid in names
+            if (class_dir / lid / "assignment.json").is_file()]
+
+
+def late(db: str | Path) -> pd.DataFrame:
+    """Latest submissions of exercises with a due date: 学号, 练习, 提交时间, 截止, 迟交, 扣分."""
+    from ..grading import late_frame
+
+    return late_frame(db=db)
 
 
 def grade_uploads(db: str | Path, files: Sequence[tuple[str, bytes]],
@@ -125,12 +177,18 @@ def class_exercises(db: str | Path) -> list[str]:
 
 
 def question_answers(db: str | Path, exercise: str, question: str) -> list[Answer]:
-    """Every learner's latest answer to one question, with automatic and manual scores."""
+    """Every learner's latest answer to one question, with automatic and manual scores and how
+    late it was handed in (removed learners left out)."""
     names, frame = _roster_and_latest(db)
-    rows = frame[(frame["exercise_id"] == exercise) & (frame["question_id"] == question)]
+    rows = frame[(frame["exercise_id"] == exercise) & (frame["question_id"] == question)
+                 & frame["learner_id"].isin(list(names))]
     review = rows["needs_review"] if "needs_review" in rows else pd.Series(0, index=rows.index)
+    lateness = late(db)
+    lateness = dict(zip(lateness.loc[lateness["练习"] == exercise, "学号"],
+                        lateness.loc[lateness["练习"] == exercise, "迟交"], strict=True))
     return [Answer(r.learner_id, names.get(r.learner_id, ""), r.answer, float(r.auto_score), float(r.max_score),
-                   r.detail, None if pd.isna(r.manual_score) else float(r.manual_score), r.comment, bool(flag))
+                   r.detail, None if pd.isna(r.manual_score) else float(r.manual_score), r.comment, bool(flag),
+                   lateness.get(r.learner_id, ""))
             for r, flag in zip(rows.itertuples(), review, strict=True)]
 
 
@@ -203,4 +261,8 @@ def report(db: str | Path) -> tuple[Path, Path]:
     """The class report (HTML with charts, Excel) into ``report/`` beside the gradebook."""
     from ..grading import write_report
 
-    return write_report(db=db, out=folder(db, "report"))
+    return write_report(db=db, out=folder(db, "report"), next_step=DESK_NEXT_STEP)
+
+
+#: What the report tells a desk user to do about provisional scores (desk actions, not commands).
+DESK_NEXT_STEP = "在工作台的“4. 批改”中逐题评阅（需人工评阅的题标有 ✎，待复核的排在最前），报告随后重新生成即可"

@@ -157,8 +157,14 @@ def _html_table(frame: pd.DataFrame, percent: tuple[str, ...] = (), number: tupl
     return f"<div class='wide'><table><tr>{head}</tr>{body}</table></div>"
 
 
-def write_report(*, db: str | Path, out: str | Path, tz: str = DEFAULT_TZ) -> tuple[Path, Path]:
-    """Write ``OUT/report.html`` (with PNG charts) and ``OUT/report.xlsx``; return both paths."""
+#: What to do about scores still provisional or to be re-checked, said to a command-line user.
+CLI_NEXT_STEP = "可用 kamlab review 导出复核清单，评阅后用 kamlab grade --manual-csv 导回"
+
+
+def write_report(*, db: str | Path, out: str | Path, tz: str = DEFAULT_TZ,
+                 next_step: str = CLI_NEXT_STEP) -> tuple[Path, Path]:
+    """Write ``OUT/report.html`` (with PNG charts) and ``OUT/report.xlsx``; return both paths.
+    ``next_step``: how the reader scores what is provisional (the desk names its own section)."""
     zone(tz)
     out = Path(out)
     if out.exists() and not out.is_dir():
@@ -200,8 +206,8 @@ def write_report(*, db: str | Path, out: str | Path, tz: str = DEFAULT_TZ) -> tu
     listing = "".join(f"<li>{e(t)}（{e(x)}）</li>" for x, t in titles.items())
     notes = [f"{provisional} 道需人工评阅的题（文字题、工作表、价值主张）的分数是自动初评" if provisional else "",
              f"{review} 个人工评分待复核（学员重交后改了答案）" if review else ""]
-    marks = (f"<p class='muted'>其中 {'，'.join(n for n in notes if n)}：可用 kamlab review 导出复核清单，"
-             "评阅后用 kamlab grade --manual-csv 导回。</p>") if provisional or review else ""
+    marks = (f"<p class='muted'>其中 {'，'.join(n for n in notes if n)}：{e(next_step)}。</p>"
+             if provisional or review else "")
     imgs = "".join(f"<figure><img src='{e(name)}' alt='{e(alt)}' style='max-width:100%'></figure>"
                    for name, alt, _ in figures)
     body = (f"<h1>班级概览</h1><p>名单 {len(names)} 人；练习：</p><ul>{listing}</ul>{marks}"

@@ -19,9 +19,10 @@ class CollectSection(Section):
                                    description="上传提交文件", limit=MAX_ZIP)
         self.progress = W.IntProgress(min=0, max=1, value=0, description="评分", layout=W.Layout(visibility="hidden"))
         self.rejected = W.HTML()
+        self.late = W.HTML()
         return W.VBox([W.HTML("<p>一次可选多个 .json 提交文件，或一个装有它们的 .zip。只读取 JSON，"
                               "绝不执行其中任何内容；被拒收的文件逐一列出原因，不写入成绩册。</p>"),
-                       self.upload, self.progress, self.status, self.rejected])
+                       self.upload, self.progress, self.status, self.rejected, self.late])
 
     def _uploaded(self, uploads: list[dict]) -> None:
         db = self.book.require()
@@ -43,4 +44,8 @@ class CollectSection(Section):
 
         self.rejected.value = ("<p><b>拒收的文件</b>（均未写入成绩册）：</p>"
                                + table_html(pd.DataFrame(bad, columns=["文件", "原因"]))) if bad else ""
+        late = steps().late(db)
+        late = late[late["迟交"] != ""]
+        self.late.value = (f"<p><b>迟交 {len(late)} 份</b>（按截止时间；扣分规则在“布置”中设定，默认不扣）：</p>"
+                           + table_html(late)) if not late.empty else ""
         self.book.changed("submissions")

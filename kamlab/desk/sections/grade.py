@@ -128,6 +128,9 @@ class GradeSection(Section):
             return
         badge = (" <span class='kamlab-review' style='background:#fff3cd;padding:1px 6px;border-radius:3px'>"
                  "待复核：答案在人工评分后改过</span>") if a.review else ""
+        if a.late:
+            badge += (f" <span class='kamlab-late' style='background:#fdecea;color:#b00020;padding:1px 6px;"
+                      f"border-radius:3px'>{html.escape(a.late)}</span>")
         kind = score_state(question, a.manual_score, a.review) or "自动评分"
         self.who.value = (f"<h3 class='kamlab-who' style='margin:2px 0'>{html.escape(q.label(a))}{badge}</h3>"
                           f"<p class='kamlab-position' style='margin:0'>{html.escape(q.position())}</p>")

@@ -23,10 +23,38 @@ class RosterSection(Section):
         self.upload = UploadButton(self.guard(self._uploaded), accept=".csv,.xlsx", description="导入名单",
                                    limit=MAX_ROSTER)
         self.table = W.HTML()
+        self.learner = W.Text(description="学号", placeholder="如 L003", layout=W.Layout(width="240px"))
+        self.remove_button = W.Button(description="移除学员")
+        self.restore_button = W.Button(description="恢复学员")
         self.open_button.on_click(self.guard(lambda _: self.open()))
+        self.remove_button.on_click(self.guard(lambda _: self.remove()))
+        self.restore_button.on_click(self.guard(lambda _: self.restore()))
         note = W.HTML("<p>名单：CSV（UTF-8、带 BOM 的 UTF-8 或 Excel 中文版存的 GBK）或 .xlsx，表头为"
                       "<code>学号,姓名</code>。重复的学号会被指出（两行都列出），名单不会被部分导入。</p>")
-        return W.VBox([W.HBox([self.db_path, self.open_button]), note, self.upload, self.status, self.table])
+        leave = W.HTML("<p style='margin:8px 0 0 0'>学员离开班级：移除后其提交与成绩保留，但不再出现在名单、"
+                       "提交率、批改和反馈中；恢复后一切照旧。</p>")
+        return W.VBox([W.HBox([self.db_path, self.open_button]), note, self.upload, leave,
+                       W.HBox([self.learner, self.remove_button, self.restore_button]), self.status, self.table])
+
+    def remove(self) -> None:
+        lid = self._learner()
+        name = steps().remove_learner(self.book.require(), lid)
+        self.status.value = ok(f"已移除 {lid} {name}：提交与成绩保留，不再出现在名单、提交率、批改和反馈中（可随时恢复）")
+        self.learner.value = ""
+        self.book.changed("roster")
+
+    def restore(self) -> None:
+        lid = self._learner()
+        name = steps().restore_learner(self.book.require(), lid)
+        self.status.value = ok(f"已恢复 {lid} {name}：其提交与成绩重新计入")
+        self.learner.value = ""
+        self.book.changed("roster")
+
+    def _learner(self) -> str:
+        lid = self.learner.value.strip()
+        if not lid:
+            raise InputError("学号", "请先填写要移除或恢复的学员学号")
+        return lid
 
     def open(self) -> None:
         typed = self.db_path.value.strip()
@@ -50,7 +78,8 @@ class RosterSection(Section):
         if int(item.get("size") or 0) > MAX_ROSTER:
             raise InputError("名单", f"文件“{item['name']}”过大（上限 5 MB）")
         roster = steps().import_roster(self.book.path, str(item["name"]), bytes(item["content"]))
-        self.status.value = ok(f"已导入名单“{item['name']}”：{len(roster)} 名学员")
+        skipped = "；".join(reason for _, reason in getattr(roster, "skipped", []))
+        self.status.value = ok(f"已导入名单“{item['name']}”：{len(roster)} 名学员" + (f"（{skipped}）" if skipped else ""))
         self.book.changed("roster")
 
     def refresh(self) -> None:
@@ -59,4 +88,6 @@ class RosterSection(Section):
             self.table.value = "<p><i>还没有名单。</i></p>"
             return
         frame = steps().class_list(self.book.path)
-        self.table.value = f"<p>共 {len(frame)} 名学员</p>" + table_html(frame, "还没有名单。")
+        gone = int((frame["状态"] == "已移除").sum()) if "状态" in frame else 0
+        count = f"<p>在班 {len(frame) - gone} 名学员" + (f"，已移除 {gone} 名（列在最后）" if gone else "") + "</p>"
+        self.table.value = count + table_html(frame, "还没有名单。")

@@ -63,6 +63,18 @@ def _roster_and_latest(db: str | Path) -> tuple[dict[str, str], pd.DataFrame]:
         con.close()
 
 
+def classes(db: str | Path) -> list[str]:
+    """The gradebook's classes (班级), by name; none when it has none or does not exist yet."""
+    plain = str(db)
+    if not is_url(plain) and not Path(plain).is_file():
+        return []
+    con = gradebook.connect(plain, readonly=True)
+    try:
+        return list(gradebook.classes(con))
+    finally:
+        con.close()
+
+
 def class_list(db: str | Path) -> pd.DataFrame:
     """学号, 姓名, 状态 (在班 / 已移除), 已提交练习: the class, removed learners last."""
     from ..grading import roster_frame

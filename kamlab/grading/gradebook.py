@@ -161,6 +161,19 @@ T = TypeVar("T")
 _SCOPE: ContextVar[tuple[str | None, str | None]] = ContextVar("kamlab_class", default=(None, None))
 
 
+class InClass(str):
+    """A ``--db`` (path or URL text) that opens the gradebook in one class, for callers that
+    pass ``db`` along (the desk's class picker): ``InClass("gb.sqlite", "华东一班")``."""
+
+    klass: str | None
+    trainer: str | None
+
+    def __new__(cls, db: str | Path, klass: str | None, trainer: str | None = None) -> InClass:
+        made = super().__new__(cls, str(db))
+        made.klass, made.trainer = klass, trainer
+        return made
+
+
 @contextmanager
 def in_class(name: str | None, trainer: str | None = None) -> Iterator[None]:
     """Work in class ``name`` (``None``: the whole gradebook) as ``trainer`` while inside."""
@@ -250,7 +263,7 @@ def connect(db: str | Path, *, create: bool = False, readonly: bool = False) -> 
         book.close()
         raise _refuse(book.where, f"由旧版本 kamlab 建立（格式 {version}，本程序用格式 {SCHEMA_VERSION}）："
                                   f"请先运行 kamlab db upgrade --db {_quoted(book.where)} 升级（SQLite 文件会先备份）")
-    klass, trainer = _SCOPE.get()
+    klass, trainer = (db.klass, db.trainer) if isinstance(db, InClass) else _SCOPE.get()
     if klass is not None:
         try:
             _enter_class(book, klass, trainer, create=create and not readonly)

@@ -77,3 +77,21 @@ def test_due_dates_and_manual_scores_belong_to_their_class(academy, tmp_path, ca
     # A manual score for a learner outside the class is refused there.
     assert main(["--class", "华东一班", "grade", "--db", db, "--manual", "L003", EX, "strategy", "--score", "1"]) == 2
     assert "“L003”不在名单中" in capsys.readouterr().err
+
+
+def test_the_desk_class_picker_keeps_the_classes_apart(academy, tmp_path):
+    from kamlab.desk.app import Desk
+
+    files = [put(tmp_path, signed(lid), f"{lid}.json") for lid in ("L001", "L002", "L003")]
+    assert main(["grade", *map(str, files), "--db", academy, "--quiet"]) == 0
+    desk = Desk(academy)
+    assert [value for _, value in desk.roster.klass.options] == ["", "华东一班", "华北二班"]
+    assert "L003" in desk.roster.table.value  # no class picked: everyone
+    desk.roster.klass.value = "华东一班"
+    assert "L001" in desk.roster.table.value and "L003" not in desk.roster.table.value
+    assert sorted(a.learner_id for a in desk.grade.open_question(EX, "strategy").items) == ["L001", "L002"]
+    desk.roster.klass.value = "华北二班"
+    assert "L001" not in desk.roster.table.value and "L003" in desk.roster.table.value
+    assert sorted(a.learner_id for a in desk.grade.open_question(EX, "strategy").items) == ["L002", "L003"]
+    desk.roster.klass.value = ""
+    assert len(desk.grade.open_question(EX, "strategy").items) == 3

@@ -33,7 +33,10 @@ class RosterSection(Section):
                       "<code>学号,姓名</code>。重复的学号会被指出（两行都列出），名单不会被部分导入。</p>")
         leave = W.HTML("<p style='margin:8px 0 0 0'>学员离开班级：移除后其提交与成绩保留，但不再出现在名单、"
                        "提交率、批改和反馈中；恢复后一切照旧。</p>")
-        return W.VBox([W.HBox([self.db_path, self.open_button]), note, self.upload, leave,
+        self.klass = W.Dropdown(options=[("全部学员", "")], value="", description="班级",
+                                layout=W.Layout(width="320px"))
+        self.klass.observe(self.guard(lambda _: self.pick_class()), "value")
+        return W.VBox([W.HBox([self.db_path, self.open_button]), self.klass, note, self.upload, leave,
                        W.HBox([self.learner, self.remove_button, self.restore_button]), self.status, self.table])
 
     def remove(self) -> None:
@@ -55,6 +58,25 @@ class RosterSection(Section):
         if not lid:
             raise InputError("学号", "请先填写要移除或恢复的学员学号")
         return lid
+
+    def pick_class(self) -> None:
+        """Work in the picked class (every step then sees only its learners and exercises)."""
+        from ...grading.gradebook import InClass
+
+        base = str(self.book.path)  # the plain text, without a class picked before
+        plain = base if is_url(base) else Path(base)
+        self.book.path = InClass(base, self.klass.value) if self.klass.value else plain
+        self.status.value = ok(f"班级：{self.klass.value or '全部学员'}")
+        self.book.changed("opened")
+
+    def _load_classes(self) -> None:
+        names = steps().classes(str(self.book.path))
+        options = [("全部学员", "")] + [(n, n) for n in names]
+        if list(self.klass.options) != options:
+            keep = self.klass.value if self.klass.value in names else ""
+            with self.klass.hold_trait_notifications():
+                self.klass.options = options
+                self.klass.value = keep
 
     def open(self) -> None:
         typed = self.db_path.value.strip()
@@ -87,6 +109,7 @@ class RosterSection(Section):
         if not self.book.exists():
             self.table.value = "<p><i>还没有名单。</i></p>"
             return
+        self._load_classes()
         frame = steps().class_list(self.book.path)
         gone = int((frame["状态"] == "已移除").sum()) if "状态" in frame else 0
         count = f"<p>在班 {len(frame) - gone} 名学员" + (f"，已移除 {gone} 名（列在最后）" if gone else "") + "</p>"

@@ -42,6 +42,12 @@ class Desk:
     def __init__(self, db: str | Path | None = None, *, defer: bool = False) -> None:
         db = str(db or os.environ.get(ENV_DB) or "gradebook.sqlite")
         self.book = Gradebook(db if is_url(db) else Path(db).resolve())
+        # A trainer (kamlab --trainer, or the class server's user) sees only their classes.
+        self.book.trainer = os.environ.get("KAMLAB_DESK_TRAINER") or None
+        if os.environ.get("KAMLAB_DESK_CLASS"):
+            from ..grading.gradebook import InClass
+
+            self.book.path = InClass(str(self.book.path), os.environ["KAMLAB_DESK_CLASS"], self.book.trainer)
         self.header = W.HTML()
         self.roster = RosterSection(self.book)
         self.assign = AssignSection(self.book)

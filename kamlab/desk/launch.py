@@ -66,8 +66,12 @@ def command(db: Path, sock: socket.socket, host: str = "127.0.0.1", token: str =
 
 def environment(db: Path) -> dict[str, str]:
     """The server's environment: the gradebook path for the desk's kernel, the template's folder."""
+    from ..grading.gradebook import current_scope
+
     path = os.pathsep.join(p for p in (str(DATA), os.environ.get("JUPYTER_PATH", "")) if p)
-    return {**os.environ, "KAMLAB_DESK_DB": str(db), "JUPYTER_PATH": path}
+    klass, trainer = current_scope()  # kamlab --class NAME --trainer WHO desk …
+    scope = {k: v for k, v in (("KAMLAB_DESK_CLASS", klass), ("KAMLAB_DESK_TRAINER", trainer)) if v}
+    return {**os.environ, "KAMLAB_DESK_DB": str(db), "JUPYTER_PATH": path, **scope}
 
 
 def check_db(path: str) -> Path | str:

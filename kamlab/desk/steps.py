@@ -63,16 +63,18 @@ def _roster_and_latest(db: str | Path) -> tuple[dict[str, str], pd.DataFrame]:
         con.close()
 
 
-def classes(db: str | Path) -> list[str]:
-    """The gradebook's classes (班级), by name; none when it has none or does not exist yet."""
+def classes(db: str | Path, trainer: str | None = None) -> list[str]:
+    """The gradebook's classes (班级), by name (only ``trainer``'s, and those without named
+    trainers, when given); none when it has none or does not exist yet."""
     plain = str(db)
     if not is_url(plain) and not Path(plain).is_file():
         return []
     con = gradebook.connect(plain, readonly=True)
     try:
-        return list(gradebook.classes(con))
+        every = gradebook.classes(con)
     finally:
         con.close()
+    return [k for k, who in every.items() if not trainer or not who or trainer in who]
 
 
 def class_list(db: str | Path) -> pd.DataFrame:

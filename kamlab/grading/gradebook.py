@@ -174,6 +174,11 @@ class InClass(str):
         return made
 
 
+def current_scope() -> tuple[str | None, str | None]:
+    """(class, trainer) the run works in (:func:`in_class`), or (None, None)."""
+    return _SCOPE.get()
+
+
 @contextmanager
 def in_class(name: str | None, trainer: str | None = None) -> Iterator[None]:
     """Work in class ``name`` (``None``: the whole gradebook) as ``trainer`` while inside."""

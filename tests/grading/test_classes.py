@@ -95,3 +95,20 @@ def test_the_desk_class_picker_keeps_the_classes_apart(academy, tmp_path):
     assert sorted(a.learner_id for a in desk.grade.open_question(EX, "strategy").items) == ["L002", "L003"]
     desk.roster.klass.value = ""
     assert len(desk.grade.open_question(EX, "strategy").items) == 3
+
+
+def test_a_trainer_sees_and_grades_only_their_classes_in_the_desk(academy, tmp_path, monkeypatch):
+    from kamlab.desk import launch
+    from kamlab.desk.app import Desk
+    from kamlab.grading import gradebook
+
+    with gradebook.in_class("华北二班", "李老师"):  # kamlab --class 华北二班 --trainer 李老师 desk …
+        env = launch.environment(tmp_path / "gb.sqlite")
+    assert env["KAMLAB_DESK_CLASS"] == "华北二班" and env["KAMLAB_DESK_TRAINER"] == "李老师"
+    files = [put(tmp_path, signed(lid), f"{lid}.json") for lid in ("L001", "L002", "L003")]
+    assert main(["grade", *map(str, files), "--db", academy, "--quiet"]) == 0
+    monkeypatch.setenv("KAMLAB_DESK_TRAINER", "王老师")
+    desk = Desk(academy)
+    assert [value for _, value in desk.roster.klass.options] == ["华东一班"]  # no 全部学员, no 华北二班
+    assert "L001" in desk.roster.table.value and "L003" not in desk.roster.table.value
+    assert sorted(a.learner_id for a in desk.grade.open_question(EX, "strategy").items) == ["L001", "L002"]

@@ -72,6 +72,7 @@ class Gradebook:
 
     def __init__(self, path: Path | str) -> None:
         self.path = path
+        self.trainer: str | None = None  # then only this trainer's classes can be picked
         self._listeners: list[Callable[[str], None]] = []
 
     @property

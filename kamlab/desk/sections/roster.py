@@ -16,6 +16,7 @@ MAX_ROSTER = 5 * 1024 * 1024
 
 class RosterSection(Section):
     title = "班级"
+    _loading = False
 
     def build(self) -> W.Widget:
         self.db_path = W.Text(value=self.book.shown, description="成绩册", layout=W.Layout(width="640px"))
@@ -35,7 +36,7 @@ class RosterSection(Section):
                        "提交率、批改和反馈中；恢复后一切照旧。</p>")
         self.klass = W.Dropdown(options=[("全部学员", "")], value="", description="班级",
                                 layout=W.Layout(width="320px"))
-        self.klass.observe(self.guard(lambda _: self.pick_class()), "value")
+        self.klass.observe(self.guard(lambda _: None if self._loading else self.pick_class()), "value")
         return W.VBox([W.HBox([self.db_path, self.open_button]), self.klass, note, self.upload, leave,
                        W.HBox([self.learner, self.remove_button, self.restore_button]), self.status, self.table])
 
@@ -65,18 +66,25 @@ class RosterSection(Section):
 
         base = str(self.book.path)  # the plain text, without a class picked before
         plain = base if is_url(base) else Path(base)
-        self.book.path = InClass(base, self.klass.value) if self.klass.value else plain
+        self.book.path = InClass(base, self.klass.value, self.book.trainer) if self.klass.value else plain
         self.status.value = ok(f"班级：{self.klass.value or '全部学员'}")
         self.book.changed("opened")
 
     def _load_classes(self) -> None:
-        names = steps().classes(str(self.book.path))
-        options = [("全部学员", "")] + [(n, n) for n in names]
-        if list(self.klass.options) != options:
-            keep = self.klass.value if self.klass.value in names else ""
-            with self.klass.hold_trait_notifications():
-                self.klass.options = options
+        names = steps().classes(str(self.book.path), self.book.trainer)
+        picked = getattr(self.book.path, "klass", None)
+        # A trainer picks among their classes only; without one, 全部学员 is the whole gradebook.
+        options = ([] if self.book.trainer else [("全部学员", "")]) + [(n, n) for n in names]
+        if list(self.klass.options) != options or self.klass.value != (picked or ""):
+            keep = picked if picked in names else (names[0] if self.book.trainer and names else "")
+            self._loading = True  # options being replaced: not the trainer picking
+            try:
+                self.klass.options = options or [("（没有可用的班级）", "")]
                 self.klass.value = keep
+            finally:
+                self._loading = False
+            if keep != (picked or ""):
+                self.pick_class()
 
     def open(self) -> None:
         typed = self.db_path.value.strip()

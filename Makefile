@@ -12,17 +12,28 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 # Builds and checks never read a learner's saved chapter work, even when make runs inside a notebook kernel.
 unexport JPY_SESSION_NAME KAMLAB_CHAPTER
 
-.PHONY: setup fonts postgres lab book serve test test-code test-site unit notebooks build-check lint bench clean browser-deps browser pdf lite
+.PHONY: setup fonts postgres class-server lab book serve test test-code test-site unit notebooks build-check lint bench clean browser-deps browser pdf lite
 
-## setup: a .venv with kamlab and its book/test tools, the CJK font for charts, and PostgreSQL's
-##        server binaries (the tests start a throw-away server; none is left running)
-setup: $(STAMP) fonts postgres
+## setup: a .venv with kamlab and its book/test tools, plus the CJK font for charts,
+##        what the class server needs (see class-server below), and PostgreSQL's server
+##        binaries (the tests start a throw-away server; none is left running)
+setup: $(STAMP) fonts class-server postgres
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e ".[book,test,lite,lab,desk]"
+	$(BIN)/python -m pip install -q -e ".[book,test,lite,lab,desk,hub]"
+	$(BIN)/python -c "from kamlab.classroom.learner_env import write_lab_settings as w; w(__import__('pathlib').Path('$(VENV)'))"
 	touch $(STAMP)
+
+## class-server: for `kamlab classroom` (JupyterHub): configurable-http-proxy from npm into ./node_modules,
+##   and the learners' environment, a venv from Debian's /usr/bin/python3 that every system user can run
+##   (/opt/kamlab/venv, or KAMLAB_LEARNER_VENV; kamlab is re-installed there when the checkout changed).
+##   Needs root for /opt (CI and sessions run as root); skipped with a note otherwise.
+class-server: $(STAMP)
+	@[ -x node_modules/.bin/configurable-http-proxy ] || npm install --no-audit --no-fund --loglevel=error
+	@if [ -w /opt ] || [ -n "$$KAMLAB_LEARNER_VENV" ]; then $(BIN)/python -m kamlab.classroom.learner_env $(CURDIR); \
+	  else echo "（跳过学员环境：需要 root 才能写入 /opt；课堂服务器本来就要以 root 运行）"; fi
 
 fonts:
 	@[ -f $(FONT) ] || { echo "Installing the CJK font (fonts-wqy-microhei) …"; \
@@ -35,9 +46,10 @@ postgres:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q postgresql >/dev/null || \
 	  { $(SUDO) apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q postgresql >/dev/null; }; }
 
-## lab: JupyterLab (with the widget extension) on the learner's copy of the chapters (learner-work/, kept
-##      up to date with book/ and exercises/ by kamlab.learner.workspace: running a chapter never changes
-##      a tracked file); answers saved beside each notebook in kamlab-answers/.
+## lab: JupyterLab in Chinese (with the widget extension) on the learner's copy of the chapters (learner-work/,
+##      kept up to date with book/ and exercises/ by kamlab.learner.workspace: running a chapter never changes
+##      a tracked file), opening on 从这里开始.md (chapters and exercises with their status); answers saved beside
+##      each notebook in kamlab-answers/; kernels left idle with no tab open are stopped after 20 min.
 ##      LAB_PORT, LAB_TOKEN, LAB_DIR and LAB_FLAGS adjust it (the browser test uses them).
 LAB_DIR ?= $(CURDIR)/learner-work
 LAB_PORT ?= 8888
@@ -45,9 +57,12 @@ LAB_TOKEN ?=
 LAB_FLAGS ?=
 lab: setup
 	@$(BIN)/python -m kamlab.learner.workspace "$(LAB_DIR)" --source "$(CURDIR)"
-	@echo "KAM Lab 学员环境：JupyterLab 在 http://127.0.0.1:$(LAB_PORT)/lab/tree/book 打开各章（Ctrl+C 停止）"
+	@$(BIN)/python -m kamlab.classroom.startpage "$(LAB_DIR)" >/dev/null
+	@echo "KAM Lab 学员环境：JupyterLab 在 http://127.0.0.1:$(LAB_PORT)/lab 打开“从这里开始”（Ctrl+C 停止）"
 	$(CURDIR)/$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(LAB_PORT) \
-	  --ServerApp.port_retries=0 --ServerApp.root_dir="$(LAB_DIR)" --LabApp.default_url=/lab/tree/book \
+	  --ServerApp.port_retries=0 --ServerApp.root_dir="$(LAB_DIR)" --LabApp.default_url=/lab/tree/从这里开始.md \
+	  --MappingKernelManager.cull_idle_timeout=1200 --MappingKernelManager.cull_interval=120 \
+	  --MappingKernelManager.cull_connected=False \
 	  $(if $(LAB_TOKEN),--IdentityProvider.token=$(LAB_TOKEN)) $(if $(SUDO),,--allow-root) $(LAB_FLAGS)
 
 ## book: build the HTML book, executing every notebook (Sphinx warnings are errors)

@@ -239,6 +239,20 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--author", metavar="姓名", help="封面上的编制人 / author on the cover")
     p.add_argument("--version", metavar="版本", default="1.0", help="封面上的版本（默认 1.0） / version")
     p.add_argument("--no-appendix", action="store_true", help="不附出处、还差和进度 / leave the appendix out")
+    p = sub.add_parser("classroom", help="启动课堂服务器（JupyterHub） / start the class server (JupyterHub)",
+                       description="启动课堂服务器：学员用浏览器以学号和登录码登录，在自己的 JupyterLab 中作答、提交、看反馈；\n"
+                                   "培训师的工作台在 /services/kamlab-desk/。需要 root（为每位学员建立系统账号）。\n"
+                                   "Start the class server (JupyterHub): learners log in with 学号 + login code.",
+                       formatter_class=fmt)
+    p.add_argument("--roster", metavar="文件", required=True, help="名单（学号,姓名） / roster file")
+    p.add_argument("--db", metavar="文件", required=True, help="成绩册文件 / gradebook file")
+    p.add_argument("--ip", metavar="地址", help="监听地址（默认 127.0.0.1；教室局域网用 0.0.0.0） / address")
+    p.add_argument("--port", metavar="端口", type=int, default=8000, help="端口（默认 8000） / port")
+    p.add_argument("--assign", metavar="练习", nargs="+", help="布置的练习编号 / exercises to assign")
+    p.add_argument("--idle-timeout", metavar="秒", type=int, default=3600,
+                   help="学员服务器空闲多久后停止（默认 3600 秒） / stop idle servers after")
+    p.add_argument("--insecure-single-user", action="store_true",
+                   help="不安全的演示模式：不需要 root，但所有学员共用一个系统账号，彼此不隔离 / demo only, no isolation")
     return parser
 
 
@@ -252,8 +266,8 @@ def main(argv: list[str] | None = None) -> int:
     with chinese_argparse():
         args = _build_parser().parse_args(argv)
     try:
-        module = {"desk": "kamlab.desk.launch", "plan": "kamlab.plan.export.files"}.get(
-            args.command) or f"kamlab.grading.{STAGES[args.command]}"
+        module = {"desk": "kamlab.desk.launch", "plan": "kamlab.plan.export.files",
+                  "classroom": "kamlab.classroom.start"}.get(args.command) or f"kamlab.grading.{STAGES[args.command]}"
         if getattr(args, "klass", None) and args.command != "class":
             from .grading import gradebook
 

@@ -34,6 +34,7 @@ import pandas as pd
 from . import _checks
 from .errors import InputError
 from .spreadsheet import MAX_BYTES, cell_error, read_table
+from .text_clean import clean_text
 
 #: Headers people commonly use for a column, besides its own name (Kingdee/Yonyou/SAP exports
 #: in Chinese included). A unit in brackets after a header (销售额（万元）, 价税合计(元)) is ignored
@@ -214,7 +215,7 @@ def import_table(source: bytes | str | Path, filename: str, spec: TableSpec,
         if column.name not in frame.columns:
             cleaned[column.name] = pd.Series([""] * n, dtype=object)
             continue
-        cells = pd.Series([str(v).strip() for v in frame[column.name].to_numpy()], dtype=object)
+        cells = pd.Series([clean_text(str(v)).strip() for v in frame[column.name].to_numpy()], dtype=object)
         if column.numeric:
             empty = cells == ""
             if _checks.plain_text(cells, _MARKS):  # nothing to clean: typed plain numbers (or words)

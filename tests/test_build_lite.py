@@ -44,3 +44,18 @@ def test_each_chapter_names_itself_so_its_inputs_are_saved_in_the_browser():
     assert first.splitlines()[2] == "%pip install -q kamlab"
     assert 'os.environ["KAMLAB_CHAPTER"] = "wang-01"' in first
     assert all(not c.get("outputs") for c in nb["cells"] if c["cell_type"] == "code")
+
+
+def test_every_lite_page_gets_the_chinese_offline_notice_once(tmp_path):
+    """Issue 18 §3: with its runtime unreachable JupyterLite spun for minutes with an English ⊗."""
+    from build_lite import add_offline_notice, default_pyodide_url
+
+    for folder in ("lab", "notebooks", "tree"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "index.html").write_text("<html><body><div id='main'></div></body></html>", "utf-8")
+    pages = add_offline_notice(tmp_path, INTRANET)
+    assert len(pages) == 3
+    text = (tmp_path / "notebooks" / "index.html").read_text(encoding="utf-8")
+    assert f'var url = "{INTRANET}";' in text and "浏览器中的 Python 无法启动" in text and "20000" in text
+    assert add_offline_notice(tmp_path, INTRANET) == []  # once only
+    assert default_pyodide_url().startswith("https://cdn.jsdelivr.net/pyodide/v")

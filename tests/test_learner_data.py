@@ -240,3 +240,25 @@ def test_missing_links_open_the_chapter_in_lab_at_the_calculator(learner_answers
     assert view.page in view.children and view.view not in view.children
     [output] = view.page.outputs
     assert f"wang-03.ipynb#cell-id={stage}" in output["data"]["text/html"] and ".kamlab-missing a{" in output["data"]["text/html"]
+
+
+def test_the_static_plan_page_has_no_inert_export_button(learner_answers):
+    view = widgets.plan_widget()  # outside a learner's session: what the static site shows
+    assert not view.live and view.buttons.layout.display == "none"
+    assert "网页版只显示示例计划，不能导出" in view.links.value
+    widgets.chapter("plan")
+    live = widgets.plan_widget()
+    assert live.buttons.layout.display != "none"
+
+
+# --- small screens, long labels ------------------------------------------------------------------------
+def test_view_buttons_are_as_wide_as_their_labels_and_tables_scroll_with_names_in_view(learner_answers):
+    calc = widgets.selection_widget(kamlab.load_sample("wang01_accounts"))
+    assert calc.view.style.button_width == "auto"  # “选择矩阵（吸引力 × 相对实力）” was cut off
+    grid = calc.accounts._grid
+    assert grid.layout.overflow == "auto" and "kamlab-grid" in grid._dom_classes
+    assert grid.layout.grid_template_columns.startswith("minmax(8em,")
+    assert "kamlab-name-cell" in calc.accounts._box(0, 0)._dom_classes
+    from kamlab.widgets.ready import CSS
+
+    assert ".kamlab-grid .kamlab-name-cell{position:sticky;left:0" in CSS

@@ -40,7 +40,7 @@ def test_a_widget_cell_says_what_to_click_and_never_shows_a_repr(code, kind):
     assert widget["text/plain"] == "" and widget[WIDGET_MIME]["model_id"]
     # the stylesheet hides the hint next to a live widget, and JupyterLab's English error node
     assert ":has(+ .jp-OutputArea-child .jupyter-widgets.widget-box) .kamlab-hint{display:none}" in hint["text/html"]
-    assert f"[data-mime-type='{WIDGET_MIME}']:not(:has(*))" in hint["text/html"]
+    assert ".lm-Panel.jp-OutputArea-output:not(:has(*)){display:none}" in hint["text/html"]
 
 
 def test_the_static_site_says_it_shows_the_example_instead():

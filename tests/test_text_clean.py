@@ -64,3 +64,11 @@ def test_a_lone_surrogate_typed_into_a_form_is_saved_cleaned(tmp_path):
     assert store.update({"actions": "拜访\ud800客户\x01"}) is not None
     assert json.loads((tmp_path / "wang-02-account-plan.json").read_text(encoding="utf-8"))["answers"] == {
         "actions": "拜访客户"}
+
+
+def test_a_learners_import_is_cleaned(tmp_path):
+    from kamlab.table_import import TableSpec, import_table
+
+    spec = TableSpec.from_columns("客户名单", ["客户", "销售额"])
+    result = import_table("客户,销售额\n华东\x01电机,100\n".encode(), "a.csv", spec)
+    assert result.rows[0]["客户"] == "华东电机"

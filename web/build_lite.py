@@ -7,6 +7,9 @@
    cell that installs kamlab in the browser kernel (`%pip install kamlab`, answered from the site's
    own wheel index first).
 3. `jupyter lite build` (jupyterlite-core + the Pyodide kernel), without source maps.
+4. Every JupyterLite page gets `lite_offline.js`: when the Pyodide runtime cannot be reached
+   (offline, a blocked CDN) the reader is told so in Chinese within 20 s, instead of a kernel
+   spinning for minutes with an English ⊗.
 
 Where the browser loads Pyodide from is a build-time setting: `--pyodide-url URL` (or the
 environment variable `KAMLAB_PYODIDE_URL`, e.g. `KAMLAB_PYODIDE_URL=https://… make lite`) writes
@@ -29,6 +32,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -149,7 +153,43 @@ def build(site: Path, work: Path, pyodide_url: str | None = None) -> Path:
         check=True,
         cwd=work,
     )
+    add_offline_notice(out, pyodide_url)
     return out
+
+
+OFFLINE_SCRIPT = Path(__file__).with_name("lite_offline.js")
+_CDN = re.compile(r'"(https://cdn\.jsdelivr\.net/pyodide/v[\w.]+/full/pyodide\.mjs)"')
+
+
+def default_pyodide_url() -> str:
+    """Where the installed Pyodide kernel loads its runtime when the site sets no `pyodideUrl`."""
+    import jupyterlite_pyodide_kernel
+
+    base = Path(jupyterlite_pyodide_kernel.__file__).parent
+    for script in sorted(base.rglob("*.js")) + sorted((Path(sys.prefix) / "share" / "jupyter" / "labextensions"
+                                                        / "@jupyterlite" / "pyodide-kernel-extension").rglob("*.js")):
+        found = _CDN.search(script.read_text(encoding="utf-8", errors="replace"))
+        if found:
+            return found.group(1)
+    return "https://cdn.jsdelivr.net/pyodide/"
+
+
+def offline_notice(pyodide_url: str | None) -> str:
+    """The inline script that tells a reader in Chinese, within 20 s, that Python cannot start."""
+    script = OFFLINE_SCRIPT.read_text(encoding="utf-8").replace("__PYODIDE_URL__", pyodide_url or default_pyodide_url())
+    return f"<script>\n{script}</script>\n"
+
+
+def add_offline_notice(out: Path, pyodide_url: str | None) -> list[Path]:
+    """Put :func:`offline_notice` into every JupyterLite page (``index.html`` under ``out``)."""
+    pages = []
+    for page in sorted(out.rglob("index.html")):
+        text = page.read_text(encoding="utf-8")
+        if "kamlab-lite-offline" in text or "</body>" not in text:
+            continue
+        page.write_text(text.replace("</body>", offline_notice(pyodide_url) + "</body>", 1), encoding="utf-8")
+        pages.append(page)
+    return pages
 
 
 def size_mb(folder: Path) -> float:

@@ -8,6 +8,7 @@ from matplotlib.ticker import MaxNLocator
 
 from ..matrix import QUADRANT
 from ._base import QUADRANT_COLOURS, new_figure
+from ._labels import place_labels
 
 MAX_LABELS = 40  # label bubbles only when the chart stays readable
 
@@ -62,9 +63,6 @@ class PortfolioChart:
         for label in self._labels:
             label.remove()
         self._labels = []
-        if len(table) <= MAX_LABELS:
-            self._labels = [ax.annotate(name, (xi, yi), ha="center", va="center", fontsize=9)
-                            for xi, yi, name in zip(x, y, table[self.label_col].astype(str), strict=True)]
         self._vline.set_xdata([scheme.x_cut, scheme.x_cut])
         self._hline.set_ydata([scheme.y_cut, scheme.y_cut])
         if scheme is not self._scheme:
@@ -78,6 +76,9 @@ class PortfolioChart:
             x1 = min(x1, max(x.max() * 1.15, scheme.x_cut * 2))
         ax.set_xlim(x0, x1)
         ax.set_ylim(*scheme.y_range)
+        if len(table) <= MAX_LABELS:  # placed once the limits are final; largest bubble first
+            order = np.argsort(-sizes, kind="stable")
+            self._labels = place_labels(ax, x, y, table[self.label_col].astype(str).tolist(), order)
         return self
 
 

@@ -24,6 +24,7 @@ import pandas as pd
 
 from ..errors import InputError
 from ..spreadsheet import cell_error, read_table
+from ..text_clean import clean_text
 from . import gradebook
 
 COLUMNS = {"learner_id": ["学号", "learner id", "id", "编号"], "name": ["姓名", "名字"]}
@@ -46,9 +47,10 @@ _HEADCOUNT = re.compile(r"(共|合计|总计)?\s*\d+\s*(人|名|位)\s*", re.IGN
 
 
 def _one_line(text: str) -> str:
-    """A name on one line (tabs and line breaks pasted from other systems become spaces;
-    control characters are already gone: :func:`kamlab.spreadsheet.read_table` cleans every cell)."""
-    return " ".join(str(text).split())
+    """A name on one line: tabs and line breaks pasted from other systems become spaces, and
+    control characters (BEL, ESC …, which broke the Excel writer) are dropped (the shared reader
+    already drops them; this keeps a roster given as a dict from another source as safe)."""
+    return " ".join(clean_text(str(text)).split())
 
 
 class Roster(dict[str, str]):
@@ -73,7 +75,7 @@ def read_roster(source: str | Path | bytes, *, filename: str | None = None) -> R
     out.skipped = []
     lines: dict[str, int] = {}
     for line, row in frame.iterrows():
-        learner = row["learner_id"]  # never cleaned: an id with a control character is refused below
+        learner = row["learner_id"]  # control characters already dropped by read_table (kamlab.text_clean)
         if not learner:
             if any(row):
                 raise cell_error(name, int(line), "学号", "学号为空")

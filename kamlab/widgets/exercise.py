@@ -23,6 +23,7 @@ from typing import Any
 
 import ipywidgets as W
 
+from ..classroom import client as classroom
 from ..errors import InputError
 from ..grading import submit
 from ..learner.answers import AnswerStore, answers_dir
@@ -199,11 +200,50 @@ class ExerciseAnswers:
         return submit.submit_answers(self.sheet_def.id, answers=self.collect(), pack_dir=Path(ASSIGNMENT_FILE).parent,
                                      out=(self.store.folder or answers_dir()) / "submissions", learner=learner)
 
-    def tools(self) -> ReadyBox:
-        """Buttons: export to Markdown/Excel, and submit (learner id prefilled by ``assign``).
+    def hand_in(self) -> str:
+        """Hand in on the class server (identity from the hub login); returns “已提交（第 n 版 · 时间）”."""
+        self.save()
+        return str(classroom.hand_in(self.sheet_def.id, self.collect())["text"])
 
-        生成提交文件 first lists the questions left blank or not understood and asks before
-        packing (仍然生成 packs as it is); the message then says what to do with the file."""
+    def _hub_tools(self, exports: list[W.Button]) -> W.VBox:
+        """On the class server: 提交 straight into the gradebook, with the latest status shown."""
+        shown = classroom.status(self.sheet_def.id)
+        message = W.HTML(f"<b>{html.escape(shown)}</b>" if shown else "尚未提交")
+        button = W.Button(description="提交", icon="paper-plane", button_style="primary",
+                          tooltip="把答案交给培训师；可以再次提交，以最后一次为准")
+
+        confirmed = {"anyway": False}
+
+        def go(_b) -> None:
+            problems = self.problems()
+            if problems and not confirmed["anyway"]:
+                items = "".join(f"<li>{html.escape(q.label)}：{html.escape(why)}</li>" for q, why in problems)
+                message.value = (f"<div class='kamlab-error'>还有 {len(problems)} 题未作答或无法识别，提交后按现状评分："
+                                 f"<ul>{items}</ul>可以先补全再提交，或再点一次“仍然提交”。</div>")
+                confirmed["anyway"] = True
+                button.description = "仍然提交"
+                return
+            confirmed["anyway"] = False
+            button.description = "提交"
+            button.disabled = True
+            message.value = "正在提交…"
+            try:
+                message.value = f"<b>{html.escape(self.hand_in())}</b>"
+            except InputError as error:
+                message.value = error_html(error)
+            finally:
+                button.disabled = False
+
+        button.on_click(go)
+        return W.VBox([W.HBox([button, *exports]), message])
+
+    def tools(self) -> ReadyBox:
+        """Buttons: export to Markdown/Excel, and submit: 提交 on the class server, otherwise a
+        signed submission file (learner id prefilled by ``assign``).
+
+        Either way, handing in first lists the questions left blank or not understood and asks
+        before going on (仍然… goes on as it is); the file path's message then says what to do
+        with the file."""
         message = W.HTML()
         learner = W.Text(value=self.assignment.get("learner", ""), description="学号", continuous_update=False)
         anyway = W.Button(description="仍然生成提交文件", icon="paper-plane", layout=W.Layout(display="none"))
@@ -241,6 +281,8 @@ class ExerciseAnswers:
             button = W.Button(description=text, icon=icon)
             button.on_click(lambda _b, a=action: run(a))
             buttons.append(button)
+        if classroom.available():
+            return ReadyBox([self._hub_tools(buttons), message], kind="提交工具")
         submit_button = W.Button(description="生成提交文件", icon="paper-plane")
         submit_button.on_click(check_then_submit)
         anyway.on_click(lambda _b: run(lambda: self.submit(learner.value), handed_in))

@@ -17,7 +17,7 @@ class ParetoWidget(Calculator):
     state_names = ("value", "top", "customers")
 
     def __init__(self, customers: pd.DataFrame, values: tuple[str, ...] = ("利润", "销售额")) -> None:
-        self.value = W.ToggleButtons(options=list(values), description="按")
+        self.value = W.ToggleButtons(options=list(values), description="按", style={"button_width": "auto"})
         self.top = W.FloatSlider(value=20, min=1, max=100, step=1, description="前 x% 客户")
         # the customers as an editable, importable table (only the columns the analysis uses)
         self.customers = customer_table(customers, values)

@@ -62,7 +62,12 @@ class PlanWidget(ReadyDisplay, W.VBox):
         self.assessed.observe(self._assessed_changed, names="value")
         tip = W.HTML("<small>在下框中按住 Ctrl（Mac：⌘）可多选；不选时，选择矩阵上的“战略客户”即为重点客户。</small>")
         shown = self.page if self.live else self.view
-        self.children = [W.HBox([refresh, self.author, export]), self.links, self.notices, self.marked, tip, self.assessed, shown]
+        self.buttons = W.HBox([refresh, self.author, export])
+        if not self.live:  # the static site and the checks: no kernel behind a button, so none is shown
+            self.buttons.layout.display = "none"
+            self.links.value = ("<p><small>网页版只显示示例计划，不能导出。要导出你自己的计划（Word、Excel、Markdown），"
+                                "请在 JupyterLite、班级服务器或 JupyterLab 中打开本章并运行。</small></p>")
+        self.children = [self.buttons, self.links, self.notices, self.marked, tip, self.assessed, shown]
         self.refresh()
 
     def refresh(self) -> KeyAccountPlan:

@@ -27,7 +27,7 @@ class PyramidWidget(Calculator):
         # the customers as an editable, importable table (only the columns the pyramid uses)
         self.customers = customer_table(customers, measures)
         self.measures = measures
-        self.by = W.ToggleButtons(options=list(measures), description="分层依据")
+        self.by = W.ToggleButtons(options=list(measures), description="分层依据", style={"button_width": "auto"})
         self.bands = [W.Text(value=str(b), description=t, continuous_update=False,
                              layout=W.Layout(width="11em"), style={"description_width": "4.5em"})
                       for t, b in zip(TIERS, DEFAULT_BANDS, strict=True)]

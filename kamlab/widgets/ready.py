@@ -42,9 +42,14 @@ SITE_HINT = ("这里显示的是本书的示例数据，网页上改动不会重
 CSS = (
     "<style>"
     ".jp-OutputArea-child:has(+ .jp-OutputArea-child .jupyter-widgets.widget-box) .kamlab-hint{display:none}"
-    f".jp-OutputArea-child:has(> .jp-OutputArea-output[data-mime-type='{WIDGET_MIME}']:not(:has(*)))"
-    "{display:none}"
+    # A widget output is a Lumino Panel; with no element inside it holds only "Loading widget..." or
+    # "Error displaying widget: model not found" (no kernel, or it restarted). :has() cannot nest, so
+    # the output itself is hidden, not its row.
+    ".lm-Panel.jp-OutputArea-output:not(:has(*)){display:none}"
     ".kamlab-hint-lab{color:#5c3d00;background:#fff8e1;border-left:4px solid #f0a500;padding:6px 10px}"
+    # a table wider than the screen (a 390 px phone) scrolls inside itself; its name column stays put
+    ".kamlab-grid .kamlab-name-cell{position:sticky;left:0;z-index:2;"
+    "background:var(--jp-layout-color0,var(--pst-color-background,#fff))}"
     "</style>"
 )
 

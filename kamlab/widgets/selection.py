@@ -32,7 +32,7 @@ class SelectionWidget(Calculator):
         self.sheet = WeightedSheet(criteria or model.DEFAULT_ATTRACTIVENESS, accounts, lead=_FIXED,
                                    trail=_AXES, label="吸引力权重")
         self.criteria, self.accounts = self.sheet.criteria, self.sheet.items
-        self.view = W.ToggleButtons(options=_VIEWS)
+        self.view = W.ToggleButtons(options=_VIEWS, style={"button_width": "auto"})
         strength, vulnerability = model.SELECTION_SCHEME, model.VULNERABILITY_SCHEME
         self.y_cut = W.FloatSlider(value=strength.y_cut, min=0, max=10, step=0.5, description="吸引力分界")
         self.x_cut = W.FloatSlider(value=strength.x_cut, min=0.2, max=3, step=0.1, description="实力分界")

@@ -19,6 +19,8 @@ import ipywidgets as W
 import pandas as pd
 
 _CELL = W.Layout(width="auto", min_width="70px")
+#: Default column widths: the first (names) column at least 8em, the others at least 70 px.
+NAME_WIDTH, CELL_WIDTH = "minmax(8em, 1.4fr)", "minmax(70px, 1fr)"
 PAGE_SIZE = 50
 
 
@@ -41,7 +43,8 @@ class EditableTable(W.VBox):
                  fixed_rows: bool = False, page_size: int = PAGE_SIZE, **kwargs: object) -> None:
         super().__init__(**kwargs)
         self.columns = [str(c) for c in columns]
-        self.widths = list(widths) if widths else ["1fr"] * len(self.columns)
+        # the name column never narrower than a name (on a 390 px phone the grid scrolls, the names stay)
+        self.widths = list(widths) if widths else [NAME_WIDTH, *[CELL_WIDTH] * (len(self.columns) - 1)]
         self.page_size = max(1, int(page_size))
         self.page = 0
         self._callbacks: list[Callable[[], None]] = []
@@ -49,7 +52,9 @@ class EditableTable(W.VBox):
         self._texts: list[list[W.Text]] = []  # the text boxes of the current page
         self._pool: list[list[W.Text]] = []  # text boxes by position on a page, reused by every render
         self._filling = False  # True while a render puts values into reused boxes
-        self._grid = W.GridBox(layout=W.Layout(grid_template_columns=" ".join(self.widths), grid_gap="2px 4px"))
+        self._grid = W.GridBox(layout=W.Layout(grid_template_columns=" ".join(self.widths), grid_gap="2px 4px",
+                                               overflow="auto", max_width="100%"))
+        self._grid.add_class("kamlab-grid")  # its first column stays in view while it scrolls (ready.CSS)
         self._pager_label = W.Label()
         previous = W.Button(description="上一页", icon="chevron-left", layout=W.Layout(width="auto"))
         following = W.Button(description="下一页", icon="chevron-right", layout=W.Layout(width="auto"))
@@ -149,7 +154,8 @@ class EditableTable(W.VBox):
                     sources.append(None)
         self._rows = [[row[j] if j is not None and j < len(row) else "" for j in sources] for row in self._rows]
         self.columns = new_cols
-        self.widths = list(widths) if widths else ["1fr"] * len(self.columns)
+        # the name column never narrower than a name (on a 390 px phone the grid scrolls, the names stay)
+        self.widths = list(widths) if widths else [NAME_WIDTH, *[CELL_WIDTH] * (len(self.columns) - 1)]
         self._grid.layout.grid_template_columns = " ".join(self.widths)
         self._render()
 
@@ -197,6 +203,8 @@ class EditableTable(W.VBox):
         boxes = self._pool[i]
         while len(boxes) < len(self.columns):
             box, c = W.Text(layout=_CELL, continuous_update=False), len(boxes)
+            if c == 0:
+                box.add_class("kamlab-name-cell")
             box.observe(lambda change, i=i, c=c: self._typed(self.page * self.page_size + i, c, change["new"]),
                         names="value")
             boxes.append(box)
@@ -215,6 +223,8 @@ class EditableTable(W.VBox):
         finally:
             self._filling = False
         headers = [W.HTML(f"<b>{html.escape(c)}</b>") for c in self.columns]
+        if headers:
+            headers[0].add_class("kamlab-name-cell")
         self._grid.children = headers + [box for boxes in self._texts for box in boxes]
         paged = len(self._rows) > self.page_size
         if paged:

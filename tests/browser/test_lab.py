@@ -132,3 +132,96 @@ def test_unexpected_callback_error_shows_under_the_cell(lab, browser, shots):
     page.get_by_text(f"答案保存在 {folder.resolve() / 'book' / 'kamlab-answers'}").wait_for(timeout=20_000)
     page.screenshot(path=str(shots / "lab-callback-error.png"))
     page.close()
+
+
+# --- issue 18: a chapter opens ready, and the learner's own data comes in and never goes out ---------
+#: reads each widget cell's visible output text (cells are scrolled into view: Lab renders lazily)
+OUTPUT_TEXTS = """async () => {
+    const nb = window.jupyterapp.shell.currentWidget.content; const out = [];
+    for (let i = 0; i < nb.widgets.length; i++) {
+        const cell = nb.widgets[i];
+        if (cell.model.type !== 'code' || !/_widget\\(/.test(cell.model.sharedModel.getSource())) continue;
+        await nb.scrollToItem(i, 'start');
+        let text = '';
+        for (let wait = 0; wait < 50 && !text.trim(); wait++) {  // up to 10 s for the output to render
+            await new Promise(r => setTimeout(r, 200));
+            text = cell.outputArea ? cell.outputArea.node.innerText : '';
+        }
+        out.push(text);
+    }
+    return out;
+}"""
+NEVER = ("VBox(", "children=", "model not found", "Error displaying widget", "Loading widget")
+HINT = "还没有运行：请点菜单“运行 → 运行全部单元格”"
+
+
+def _open_fresh(browser, url: str, token: str, path: str):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{url}/lab/workspaces/ready/tree/{path}?token={token}&reset")
+    page.wait_for_function("(p) => { const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;"
+                           " return w && w.context && w.context.path === p && w.content.widgets.length > 10; }",
+                           arg=path, timeout=60_000)
+    return page
+
+
+def _assert_hints_only(page, when: str) -> None:
+    texts = page.evaluate(OUTPUT_TEXTS)
+    assert len(texts) >= 5, (when, texts)
+    for text in texts:
+        assert HINT in text, (when, text[:200])
+        assert not any(bad in text for bad in NEVER), (when, text[:200])
+
+
+def _box_values(calc) -> list[str]:
+    return calc.locator("input[type=text]").evaluate_all("boxes => boxes.map(b => b.value)")
+
+
+def test_a_chapter_opens_ready_takes_own_data_and_undoes_a_restore(lab, browser, shots):
+    url, token, folder = lab
+    (folder / "fresh").mkdir(exist_ok=True)  # a folder of its own: its own kernel and answer files
+    shutil.copy(ROOT / "book" / f"{CHAPTER}.ipynb", folder / "fresh")
+    path = f"fresh/{CHAPTER}.ipynb"
+    page = _open_fresh(browser, url, token, path)
+    _assert_hints_only(page, "opened fresh")  # before Run All: one Chinese line, never a raw repr
+    page.reload()
+    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
+                           " && window.jupyterapp.shell.currentWidget.content.widgets.length > 10", timeout=60_000)
+    _assert_hints_only(page, "reloaded")
+    page.evaluate("""async () => { const panel = window.jupyterapp.shell.currentWidget;
+        await panel.sessionContext.ready; await window.jupyterapp.commands.execute('notebook:run-all-cells'); }""")
+    calc = page.locator(".jp-OutputArea").filter(has_text="吸引力标准与权重").first
+    calc.locator("img").first.wait_for(timeout=120_000)  # live: chart drawn
+    assert not calc.get_by_text(HINT).is_visible()  # the hint steps aside for the live calculator
+    # a names-and-sales-only export from an ERP
+    erp = "客户名称,销售额（万元）\n华东电机,1250\n西南泵业,300\n".encode("gbk")
+    with page.expect_file_chooser() as chooser:  # the upload button opens the browser's file dialog
+        calc.locator("button.widget-upload").first.click()
+    chooser.value.set_files(files=[{"name": "ERP导出.csv", "mimeType": "text/csv", "buffer": erp}])
+    calc.get_by_text("已从“ERP导出.csv”导入 2 行").wait_for(timeout=30_000)
+    calc.get_by_text("已留空，请在表格中补填").wait_for(timeout=5_000)
+    assert "华东电机" in _box_values(calc) and "A 挖掘机厂" not in _box_values(calc)
+    calc.locator(".kamlab-error").first.wait_for(timeout=10_000)  # the blank scores are named
+    calc.get_by_role("button", name="恢复示例数据").click()
+    calc.get_by_text("用书中的示例替换本计算器的全部输入？").wait_for(timeout=10_000)
+    assert "华东电机" in _box_values(calc)  # only asked so far
+    calc.get_by_role("button", name="确定恢复").click()
+    calc.get_by_text("已恢复书中的示例数据").wait_for(timeout=20_000)
+    assert "A 挖掘机厂" in _box_values(calc) and "华东电机" not in _box_values(calc)
+    calc.get_by_role("button", name="撤销：找回我的输入").click()
+    calc.get_by_text("已找回恢复示例数据之前你的输入").wait_for(timeout=20_000)
+    assert "华东电机" in _box_values(calc) and "A 挖掘机厂" not in _box_values(calc)
+    page.screenshot(path=str(shots / "lab-ready-undo.png"))
+    # saved (as autosave would), the kernel goes away, the page is reloaded: every calculator says what
+    # to click, in Chinese, never JupyterLab's English "model not found"
+    page.evaluate("async () => { await window.jupyterapp.commands.execute('docmanager:save'); }")
+    page.evaluate("async () => { await window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.shutdown(); }")
+    page.wait_for_function("() => window.jupyterapp.shell.currentWidget.sessionContext.session === null"
+                           " || !window.jupyterapp.shell.currentWidget.sessionContext.session.kernel"
+                           " || window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === 'dead'",
+                           timeout=30_000)
+    page.reload()
+    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
+                           " && window.jupyterapp.shell.currentWidget.content.widgets.length > 10", timeout=60_000)
+    _assert_hints_only(page, "after a kernel shutdown and a reload")
+    page.screenshot(path=str(shots / "lab-ready-after-shutdown.png"))
+    page.close()

@@ -1,0 +1,160 @@
+"""The class's ``jupyterhub_config.py``, generated from the class and readable on its own.
+
+Everything is JupyterHub's own configuration: the authenticator class
+(:class:`kamlab.classroom.auth.ClassAuthenticator`), the local process spawner with the
+learners' environment, groups (``trainers``, ``learners``) and roles, three managed
+services (the desk, the hand-in service, ``jupyterhub-idle-culler``), and
+configurable-http-proxy. Values are written out literally so an administrator who has
+never seen kamlab can read and change them.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DESK = "kamlab-desk"
+HANDIN = "kamlab-handin"
+CULLER = "idle-culler"
+DESK_NOTEBOOK_DIR = Path(__file__).resolve().parent / "notebook"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+#: Kernels idle this long (no tab open) are stopped by the learner's own server.
+KERNEL_CULL_SECONDS = 1200
+
+
+@dataclass(frozen=True)
+class HubSettings:
+    """Everything the generated configuration needs (ports chosen by the caller)."""
+
+    state: Path
+    db: Path
+    book: Path
+    exercises: Path
+    learners: dict[str, str]  # system name → 学号
+    trainer: str
+    ip: str
+    port: int
+    hub_port: int
+    proxy_api_port: int
+    desk_port: int
+    handin_port: int
+    learner_venv: Path
+    proxy_command: list[str]
+    idle_timeout: int = 3600
+    insecure: bool = False
+    python: str = field(default_factory=lambda: sys.executable)
+
+    @property
+    def handin_url(self) -> str:
+        return f"http://127.0.0.1:{self.handin_port}/services/{HANDIN}/"
+
+
+def learner_args() -> list[str]:
+    """Arguments of every learner's server: idle kernels (no tab open) are culled."""
+    return [f"--MappingKernelManager.cull_idle_timeout={KERNEL_CULL_SECONDS}",
+            "--MappingKernelManager.cull_interval=120", "--MappingKernelManager.cull_connected=False"]
+
+
+def desk_command(s: HubSettings) -> list[str]:
+    """The desk as a hub service: a Jupyter server (hub-authenticated) serving the desk with Voilà."""
+    from ..desk.launch import DENIED, TEMPLATE
+
+    single = str(Path(s.python).parent / "jupyterhub-singleuser")
+    return [single, "--allow-root", f"--ServerApp.root_dir={DESK_NOTEBOOK_DIR}",
+            "--ServerApp.default_url=/voila/render/desk.ipynb", f"--VoilaConfiguration.template={TEMPLATE}",
+            # as a server extension Voilà would point the page at MathJax on a CDN; the desk has no formulas
+            "--ServerApp.tornado_settings=mathjax_url=null", "--ServerApp.tornado_settings=mathjax_config=null",
+            "--VoilaConfiguration.show_tracebacks=False",
+            *(f"--VoilaConfiguration.extension_denylist={x}" for x in DENIED)]
+
+
+def render(s: HubSettings) -> str:
+    """The text of ``jupyterhub_config.py``."""
+    from ..desk.launch import DATA
+
+    users = sorted(s.learners)
+    venv_bin = s.learner_venv / "bin"
+    services = [
+        {"name": DESK, "url": f"http://127.0.0.1:{s.desk_port}", "command": desk_command(s), "oauth_no_confirm": True,
+         "environment": {"KAMLAB_DESK_DB": str(s.db), "JUPYTER_PATH": str(DATA)}, "display": False},
+        {"name": HANDIN, "url": f"http://127.0.0.1:{s.handin_port}", "oauth_no_confirm": True, "display": False,
+         "command": [s.python, "-m", "kamlab.classroom.handin", f"--class-file={s.state / 'class.json'}"]},
+        {"name": CULLER, "command": [s.python, "-m", "jupyterhub_idle_culler", f"--timeout={s.idle_timeout}"]},
+    ]
+    roles = [
+        {"name": "kamlab-trainers", "groups": ["trainers"],
+         "scopes": [f"access:services!service={DESK}", f"access:services!service={HANDIN}"]},
+        {"name": "kamlab-learners", "groups": ["learners"], "scopes": [f"access:services!service={HANDIN}"]},
+        {"name": CULLER, "services": [CULLER],
+         "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"]},
+    ]
+    mode = ("# INSECURE one-machine demo: every learner's server runs as the hub's own user.\n"
+            "c.JupyterHub.spawner_class = 'jupyterhub.spawner.SimpleLocalProcessSpawner'\n"
+            f"c.SimpleLocalProcessSpawner.home_dir_template = {str(s.state / 'homes' / '{username}')!r}\n"
+            "c.JupyterHub.authenticator_class = 'kamlab.classroom.auth.DemoAuthenticator'\n") if s.insecure else (
+            "# Each learner's server runs as their own system user, created by the hub (useradd).\n"
+            "c.JupyterHub.spawner_class = 'localprocess'\n"
+            "c.JupyterHub.authenticator_class = 'kamlab.classroom.auth.ClassAuthenticator'\n"
+            "c.LocalAuthenticator.create_system_users = True\n"
+            "c.LocalAuthenticator.add_user_cmd = ['useradd', '--create-home', '--key', 'HOME_MODE=0700',"
+            " '--shell', '/usr/sbin/nologin']\n")
+    return f'''# jupyterhub_config.py for a KAM Lab class, generated by `kamlab classroom`.
+# Regenerated at every start: change the class with `kamlab classroom` options, or copy this file.
+import functools
+
+from kamlab.classroom.home import prepare_home
+
+c = get_config()  # noqa: F821
+
+# --- where the hub listens (the proxy), and its own state -----------------------------
+c.JupyterHub.ip = {s.ip!r}
+c.JupyterHub.port = {s.port}
+c.JupyterHub.hub_ip = "127.0.0.1"
+c.JupyterHub.hub_port = {s.hub_port}
+c.JupyterHub.db_url = {"sqlite:///" + str(s.state / "jupyterhub.sqlite")!r}
+c.JupyterHub.cookie_secret_file = {str(s.state / "jupyterhub_cookie_secret")!r}
+c.JupyterHub.pid_file = {str(s.state / "jupyterhub.pid")!r}
+c.JupyterHub.template_paths = [{str(TEMPLATES)!r}]
+c.ConfigurableHTTPProxy.command = {s.proxy_command!r}
+c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{s.proxy_api_port}"
+c.ConfigurableHTTPProxy.pid_file = {str(s.state / "proxy.pid")!r}
+
+# --- who may log in: learners (学号 + login code), the trainer (password) ---------------
+{mode}c.ClassAuthenticator.logins_file = {str(s.state / "logins.json")!r}
+c.ClassAuthenticator.trainer_file = {str(s.state / "trainer.json")!r}
+c.Authenticator.allowed_users = {set(users) | {s.trainer}!r}
+c.Authenticator.admin_users = {{{s.trainer!r}}}
+c.JupyterHub.load_groups = {{"trainers": {{"users": [{s.trainer!r}]}}, "learners": {{"users": {users!r}}}}}
+c.JupyterHub.load_roles = {roles!r}
+
+
+def landing(handler):
+    """The trainer lands on the desk; a learner on their own server (started if need be)."""
+    user = handler.current_user
+    if user is not None and any(group.name == "trainers" for group in user.groups):
+        return "/services/{DESK}/"
+    return "/hub/spawn" if user is not None else "/hub/login"
+
+
+c.JupyterHub.default_url = landing
+# A learner whose server was stopped (idle, or a hub restart) gets it started again on their next visit.
+c.JupyterHub.implicit_spawn_seconds = 1
+
+# --- each learner's server: JupyterLab in Chinese, opening on 从这里开始 -----------------
+c.Spawner.cmd = [{str(venv_bin / "jupyterhub-singleuser")!r}]
+c.Spawner.args = {learner_args()!r}
+c.Spawner.default_url = "/lab/tree/从这里开始.md"
+c.Spawner.notebook_dir = "~"
+c.Spawner.env_keep = ["LANG", "LC_ALL"]
+c.Spawner.environment = {{"PATH": {f"{venv_bin}:/usr/local/bin:/usr/bin:/bin"!r}, "KAMLAB_HANDIN_URL": {s.handin_url!r}}}
+c.Spawner.server_token_scopes = ["users:activity!user", "access:servers!server", "access:services!service={HANDIN}"]
+c.LocalProcessSpawner.interrupt_timeout = 3  # a learner's server saves nothing on exit: stop it quickly
+c.LocalProcessSpawner.term_timeout = 3
+c.Spawner.start_timeout = 120
+c.Spawner.http_timeout = 120
+c.Spawner.pre_spawn_hook = functools.partial(prepare_home, {str(s.state / "class.json")!r})
+
+# --- services: the desk (trainers only), hand-in (learners), idle-server culler --------
+c.JupyterHub.services = {services!r}
+'''

@@ -12,11 +12,12 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 # Builds and checks never read a learner's saved chapter work, even when make runs inside a notebook kernel.
 unexport JPY_SESSION_NAME KAMLAB_CHAPTER
 
-.PHONY: setup fonts class-server lab book serve test test-code test-site unit notebooks build-check lint bench clean browser-deps browser pdf lite
+.PHONY: setup fonts postgres class-server lab book serve test test-code test-site unit notebooks build-check lint bench clean browser-deps browser pdf lite
 
 ## setup: a .venv with kamlab and its book/test tools, plus the CJK font for charts,
-##        and what the class server needs (see class-server below)
-setup: $(STAMP) fonts class-server
+##        what the class server needs (see class-server below), and PostgreSQL's server
+##        binaries (the tests start a throw-away server; none is left running)
+setup: $(STAMP) fonts class-server postgres
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +39,12 @@ fonts:
 	@[ -f $(FONT) ] || { echo "Installing the CJK font (fonts-wqy-microhei) …"; \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q fonts-wqy-microhei >/dev/null || \
 	  { $(SUDO) apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q fonts-wqy-microhei >/dev/null; }; }
+
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || \
+	  { echo "Installing PostgreSQL (postgresql) for the gradebook tests …"; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q postgresql >/dev/null || \
+	  { $(SUDO) apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q postgresql >/dev/null; }; }
 
 ## lab: JupyterLab in Chinese (with the widget extension) on the learner's copy of the chapters (learner-work/,
 ##      kept up to date with book/ and exercises/ by kamlab.learner.workspace: running a chapter never changes

@@ -12,7 +12,10 @@ import sys
 from contextlib import contextmanager
 from importlib import import_module
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from .errors import InputError
+from .grading.dburl import fault
 
 DESCRIPTION = """KAM Lab 培训师工具：布置练习、收集提交、评分、复核、反馈与班级报告。
 KAM Lab trainer tools: assign exercises, collect submissions, grade, review, give feedback, report.
@@ -81,6 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
 def _build_parser() -> argparse.ArgumentParser:
     fmt = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(prog="kamlab", description=DESCRIPTION, formatter_class=fmt)
+    parser.add_argument("--class", dest="klass", metavar="班级",
+                        help="只在这个班级中工作（名单、练习、截止时间、报告）；assign 时不存在则建立 / work in one class")
+    parser.add_argument("--trainer", metavar="培训师", help="以这位培训师的身份（只能进入其负责的班级） / as this trainer")
     sub = parser.add_subparsers(dest="command", required=True, metavar="命令 / command")
 
     sub.add_parser("exercises", help="列出可布置的练习（编号与标题） / list assignable exercises",
@@ -188,6 +194,29 @@ def _build_parser() -> argparse.ArgumentParser:
                                formatter_class=fmt)
         q.add_argument("learner", metavar="学号", help="学号 / learner id")
 
+    p = sub.add_parser("class", help="班级：建立、指定培训师、学院概览 / classes and the academy overview",
+                       description="一个成绩册中的多个班级。add：建立班级并指定培训师；list：各班学员、完成率、平均得分率\n"
+                                   "（--out 另存 academy.xlsx）。在某个班级中工作：kamlab --class 班级名 命令 …\n"
+                                   "Several classes in one gradebook. add: make a class and name its trainers; list: the\n"
+                                   "academy overview. Work in one class: kamlab --class NAME <command> ….",
+                       formatter_class=fmt)
+    p.add_argument("action", choices=["add", "list"], metavar="操作", help="add 或 list")
+    p.add_argument("name", nargs="?", metavar="班级名", help="班级名（add 时） / class name")
+    p.add_argument("--trainer", action="append", dest="trainer", metavar="培训师",
+                   help="该班培训师（可重复） / a trainer of the class (repeatable)")
+    p.add_argument("--db", metavar="文件或地址", required=True, help="成绩册 / gradebook")
+    p.add_argument("--out", metavar="路径", help="学院概览 academy.xlsx 的输出目录 / output folder")
+
+    p = sub.add_parser("db", help="成绩册维护：升级旧版本建立的成绩册 / gradebook maintenance (upgrade)",
+                       description="成绩册维护。upgrade：把旧版本 kamlab 建立的成绩册升级到当前格式（SQLite 文件先在旁边备份，\n"
+                                   "PostgreSQL 在一个事务中完成）。\n"
+                                   "Gradebook maintenance. upgrade: bring a gradebook made by an older kamlab up to date\n"
+                                   "(a SQLite file is backed up beside itself first; PostgreSQL in one transaction).",
+                       formatter_class=fmt)
+    p.add_argument("action", choices=["upgrade"], metavar="操作", help="upgrade：升级成绩册格式 / upgrade the schema")
+    p.add_argument("--db", metavar="文件或地址", required=True,
+                   help="成绩册文件或数据库地址（postgresql+psycopg://…） / gradebook file or database URL")
+
     p = sub.add_parser("desk", help="在浏览器中打开培训师工作台 / open the trainer's desk in the browser",
                        description="启动培训师工作台（Voilà 网页）：班级、布置、收取、批改、反馈、报告，一页完成。\n"
                                    "默认只在本机（127.0.0.1）可访问；用 --host 在局域网开放时必须使用令牌或密码。\n"
@@ -228,7 +257,8 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 STAGES = {"exercises": "keys", "assign": "assign", "submit": "submit", "grade": "grade_cli", "review": "review",
-          "feedback": "feedback", "report": "report", "roster": "roster", "packs": "packs"}
+          "feedback": "feedback", "report": "report", "roster": "roster", "packs": "packs",
+          "db": "db_cli", "class": "academy"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -238,6 +268,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         module = {"desk": "kamlab.desk.launch", "plan": "kamlab.plan.export.files",
                   "classroom": "kamlab.classroom.start"}.get(args.command) or f"kamlab.grading.{STAGES[args.command]}"
+        if getattr(args, "klass", None) and args.command != "class":
+            from .grading import gradebook
+
+            with gradebook.in_class(args.klass, args.trainer):
+                return int(import_module(module).main(args) or 0)
         return int(import_module(module).main(args) or 0)
     except InputError as error:
         print(f"错误：{error}", file=sys.stderr)
@@ -246,8 +281,8 @@ def main(argv: list[str] | None = None) -> int:
         where = f"“{error.filename}”" if error.filename else ""
         print(f"错误：无法读写{where}：{error.strerror or error}（请检查路径和权限）", file=sys.stderr)
         return 2
-    except sqlite3.Error as error:
-        print(f"错误：成绩册无法读写：{error}（文件可能已损坏或被占用）", file=sys.stderr)
+    except (sqlite3.Error, SQLAlchemyError) as error:  # a fault the gradebook did not name: still one line, no secret
+        print(f"错误：{fault(str(getattr(args, 'db', '成绩册')), error)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("已中断 / interrupted", file=sys.stderr)

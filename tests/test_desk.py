@@ -282,8 +282,11 @@ def test_desk_runs_a_class_of_three(desk, tmp_path):
     assert sorted(n for n in names_in_zip if n != "feedback/index.html") == sorted(f"feedback/{p.name}" for p in pages)
 
 
-def test_an_answer_changed_since_its_manual_score_comes_first_marked_for_review(desk, tmp_path):
-    db = tmp_path / "gradebook.sqlite"
+def test_an_answer_changed_since_its_manual_score_comes_first_marked_for_review(new_db, tmp_path, monkeypatch):
+    from kamlab.desk.app import Desk
+
+    monkeypatch.chdir(tmp_path)  # a server gradebook's folders go into the working folder
+    db = new_db
     steps.import_roster(db, "r.csv", sample.roster_csv({"L001": "张三", "L002": "李四", "L003": "王五"}))
     steps.assign(db, [X])
     rng = random.Random(8)
@@ -294,7 +297,7 @@ def test_an_answer_changed_since_its_manual_score_comes_first_marked_for_review(
     changed = {**first["L002"], Q: "重交：选择性投入，补齐交付与服务的短板。"}
     steps.grade_uploads(db, [sample.signed(db, "L002", X, changed, "2026-11-30T09:00:00+00:00")])
 
-    desk.load()
+    desk = Desk(db)
     queue = desk.grade.open_question(X, Q)
     assert [(a.learner_id, a.review, a.manual_score) for a in queue.items][:2] == [("L002", True, 0.5), ("L001", False, None)]
     assert queue.items[2].learner_id == "L003"
@@ -320,8 +323,9 @@ def test_desk_shows_kamlab_errors_in_chinese(desk):
     assert "schema" not in desk.collect.rejected.value
 
 
-def test_two_writers_on_one_gradebook(tmp_path):
-    db = tmp_path / "gradebook.sqlite"
+def test_two_writers_on_one_gradebook(new_db, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    db = new_db
     names = sample.roster(4)
     steps.import_roster(db, "r.csv", sample.roster_csv(names))
     steps.assign(db, [X])
@@ -420,9 +424,11 @@ def test_the_launcher_binds_the_port_itself_so_nothing_can_take_it_first():
 
 
 @pytest.fixture
-def graded(tmp_path):
-    """A gradebook with three learners' answers to the free-text question (2 points)."""
-    db = tmp_path / "gradebook.sqlite"
+def graded(new_db, tmp_path, monkeypatch):
+    """A gradebook with three learners' answers to the free-text question (2 points), on each
+    back end."""
+    monkeypatch.chdir(tmp_path)
+    db = new_db
     steps.import_roster(db, "r.csv", sample.roster_csv({"L001": "张三", "L002": "李四", "L003": "王五"}))
     steps.assign(db, [X])
     rng = random.Random(4)

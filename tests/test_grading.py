@@ -14,6 +14,7 @@ from kamlab.grading.keys import load_key
 from kamlab.grading.names import file_stem
 
 sys.path.insert(0, str(Path(__file__).parent / "grading"))
+from gbsql import sql  # noqa: E402
 from gradingkit import EX, make_db, put, signed  # noqa: E402
 
 
@@ -127,6 +128,4 @@ def test_manual_comment_keeps_earlier_score(tmp_path):
     assert grade([put(tmp_path, signed("L001"))], db=db)[0].accepted
     set_manual(db=db, learner="L001", exercise=EX, question="strategy", score=1.5)
     set_manual(db=db, learner="L001", exercise=EX, question="strategy", comment="好")
-    con = connect(db, readonly=True)
-    assert con.execute("SELECT score, comment FROM manual").fetchone() == (1.5, "好")
-    con.close()
+    assert sql(db, "SELECT score, comment FROM manual") == [(1.5, "好")]

@@ -16,11 +16,11 @@ from __future__ import annotations
 import csv
 import json
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from gbsql import sql
 from openpyxl import load_workbook
 
 from kamlab.cli import main
@@ -67,13 +67,15 @@ def roster_gbk(folder):
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """The class after assign → answer → submit → grade, built once; each test gets a copy."""
+def built(tmp_path_factory, backend, request):
+    """The class after assign → answer → submit → grade, built once per back end (a SQLite file
+    in the folder, or a PostgreSQL database); each test gets a copy of both."""
     root = tmp_path_factory.mktemp("loop")
+    gb = "gb.sqlite" if backend == "sqlite" else request.getfixturevalue("postgres").create()
     with pytest.MonkeyPatch.context() as mp:
         mp.chdir(root)
         roster = roster_gbk(root)
-        assert main(["assign", EX, "--roster", str(roster), "--out", "class", "--id", "q-2026", "--db", "gb.sqlite"]) == 0
+        assert main(["assign", EX, "--roster", str(roster), "--out", "class", "--id", "q-2026", "--db", gb]) == 0
         good = {"未来销售收入和利润": 8, "财务安全": 5, "相互关系": 7, "影响力": 9}
         # L001: everything right. L002 typed 9 instead of 8 for 产品与技术: ours 7.1, relative 0.99.
         answer(root / "class/L001/kamlab-answers", [8, 7, 6, 5, 7], good, "选择性投入，先补齐交付可靠性和服务支持的短板")
@@ -85,24 +87,38 @@ def built(tmp_path_factory):
         assert main(["submit", EX, "--pack", "class/L003", "--out", "inbox"]) == 2
         assert len(list((root / "inbox").iterdir())) == 2  # nothing packed for L003
         assert main(["submit", EX, "--pack", "class/L003", "--out", "inbox", "--yes"]) == 0
-        assert main(["grade", "inbox", "--db", "gb.sqlite", "--quiet"]) == 0
-    return root
+        assert main(["grade", "inbox", "--db", gb, "--quiet"]) == 0
+    return root, gb
 
 
 @pytest.fixture
-def loop(built, tmp_path, monkeypatch):
-    shutil.copytree(built, tmp_path / "class-copy")
+def copied(built, tmp_path, monkeypatch, request):
+    """(folder, gradebook) of this test's copy of the built class."""
+    root, gb = built
+    shutil.copytree(root, tmp_path / "class-copy")
     monkeypatch.chdir(tmp_path / "class-copy")
-    return tmp_path / "class-copy"
+    if gb.startswith("postgresql"):
+        gb = request.getfixturevalue("postgres").create(template=gb.rsplit("/", 1)[1])
+    return tmp_path / "class-copy", gb
+
+
+@pytest.fixture
+def loop(copied):
+    return copied[0]
+
+
+@pytest.fixture
+def gb(copied):
+    """This test's gradebook: ``gb.sqlite`` in the copied folder, or a copy of the PostgreSQL database."""
+    return copied[1]
 
 
 def totals(db):
-    with sqlite3.connect(db) as con:
-        return dict(con.execute("SELECT learner_id, SUM(score) FROM scores JOIN submissions s ON s.id = submission_id "
-                                "GROUP BY learner_id"))
+    return dict(sql(db, "SELECT learner_id, SUM(score) FROM scores JOIN submissions s ON s.id = submission_id "
+                        "GROUP BY learner_id"))
 
 
-def test_assign_writes_a_folder_per_learner_without_the_key(loop):
+def test_assign_writes_a_folder_per_learner_without_the_key(loop, gb):
     for lid in ("L001", "L002", "L003"):
         notebook = (loop / f"class/{lid}/{EX}.ipynb").read_text(encoding="utf-8")
         assert "培训师要点" not in notebook  # the key cell was stripped
@@ -110,18 +126,18 @@ def test_assign_writes_a_folder_per_learner_without_the_key(loop):
         assert pack["learner"] == lid and pack["exercises"] == {EX: "q-2026"} and len(pack["token"]) >= 32
 
 
-def test_gradebook_holds_the_hand_checked_scores(loop):
+def test_gradebook_holds_the_hand_checked_scores(loop, gb):
     # L001: 2 + 1 + 1 + 2 + 2 + 1 + 1 + 2 = 12; L002 also gets the two second-view points.
     # L002: attractiveness 2; ours 7.1 ≠ 6.8 → 0; rival 7.2 → 1; relative 7.1/7.2 = 0.986 (off by 0.042) → 0;
     #       quadrant 0.986 < 1 still 明星客户 → 2; strategy (≥ 20 characters) hits only 投入 (1 of 2 needed) → 1;
     #       5.3 → 1 and 重点防守 → 1. Total 8.
     # L003: only attractiveness answered → 2.
-    assert totals(loop / "gb.sqlite") == {"L001": 12.0, "L002": 8.0, "L003": 2.0}
+    assert totals(gb) == {"L001": 12.0, "L002": 8.0, "L003": 2.0}
 
 
-def test_feedback_and_report_files_exist_with_statistics(loop):
-    assert main(["feedback", "--db", "gb.sqlite", "--out", "fb"]) == 0
-    assert main(["report", "--db", "gb.sqlite", "--out", "rep"]) == 0
+def test_feedback_and_report_files_exist_with_statistics(loop, gb):
+    assert main(["feedback", "--db", gb, "--out", "fb"]) == 0
+    assert main(["report", "--db", gb, "--out", "rep"]) == 0
     assert sorted(p.name for p in (loop / "fb").iterdir()) == sorted(
         [f"{file_stem(i)}.html" for i in ("L001", "L002", "L003")] + ["index.html"])
     assert "李四" in (loop / "fb" / f"{file_stem('L002')}.html").read_text(encoding="utf-8")
@@ -135,30 +151,30 @@ def test_feedback_and_report_files_exist_with_statistics(loop):
     assert list(stats.loc["attractiveness", ["平均分", "标准差", "答对比例"]]) == [2, 0, 1]
 
 
-def test_manual_score_survives_regrading(loop):
-    assert main(["grade", "--db", "gb.sqlite", "--manual", "L002", EX, "strategy", "--score", "2",
+def test_manual_score_survives_regrading(loop, gb):
+    assert main(["grade", "--db", gb, "--manual", "L002", EX, "strategy", "--score", "2",
                  "--comment", "方向对，再具体些"]) == 0
-    assert main(["grade", "--db", "gb.sqlite"]) == 0  # re-grade everything stored
-    assert main(["grade", "--db", "gb.sqlite", "--learner", "L002"]) == 0
-    with sqlite3.connect(loop / "gb.sqlite") as con:
-        manual = con.execute("SELECT score, comment FROM manual WHERE learner_id = 'L002'").fetchone()
-        n = con.execute("SELECT COUNT(*) FROM submissions").fetchone()[0]
+    assert main(["grade", "--db", gb]) == 0  # re-grade everything stored
+    assert main(["grade", "--db", gb, "--learner", "L002"]) == 0
+    [manual] = sql(gb, "SELECT score, comment FROM manual WHERE learner_id = 'L002'")
+    [(n,)] = sql(gb, "SELECT COUNT(*) FROM submissions")
     assert manual == (2.0, "方向对，再具体些")
     assert n == 3  # re-grading is idempotent: no new rows
-    assert main(["report", "--db", "gb.sqlite", "--out", "rep"]) == 0
+    assert main(["report", "--db", gb, "--out", "rep"]) == 0
     with open(loop / "rep/report.html", encoding="utf-8") as handle:
         assert "方向对" not in handle.read()  # comments go to the learner's page, not the class overview
     board = pd.read_excel(loop / "rep/report.xlsx", sheet_name="成绩总表").set_index("学号")
     assert board.loc["L002", "总分"] == 9  # 8 automatic, strategy 1 → manual 2
 
 
-def test_roster_csv_columns_in_english_also_work(tmp_path):
+def test_roster_csv_columns_in_english_also_work(tmp_path, new_db):
     roster = tmp_path / "r.csv"
     with open(roster, "w", newline="", encoding="utf-8") as handle:
         csv.writer(handle).writerows([["learner_id", "name"], ["A1", "Ann"]])
     assert main(["assign", EX, "--roster", str(roster), "--out", str(tmp_path / "c"), "--shared",
-                 "--db", str(tmp_path / "gb.sqlite")]) == 0
+                 "--db", new_db]) == 0
     assert (tmp_path / "c/shared" / f"{EX}.ipynb").exists()
+    assert sql(new_db, "SELECT learner_id, name FROM learners") == [("A1", "Ann")]
 
 
 CANVAS = "ding-04-canvas"
@@ -181,11 +197,11 @@ def fill_review(path, scores):
     book.save(path)
 
 
-def test_class_of_three_through_two_exercises_end_to_end(loop, monkeypatch, capsys):
+def test_class_of_three_through_two_exercises_end_to_end(loop, gb, monkeypatch, capsys):
     """GBK roster (fixture), a second exercise into the same class, the notebook's submit button,
     a resubmission, a manual score out of bounds refused then given through review.xlsx, a
     changed answer marked 待复核 and re-scored, then the gradebook and the Excel report."""
-    assert main(["assign", CANVAS, "--roster", "roster.csv", "--out", "class", "--db", "gb.sqlite"]) == 0
+    assert main(["assign", CANVAS, "--roster", "roster.csv", "--out", "class", "--db", gb]) == 0
     weakest = "最薄弱的是高层关系：设备副总从未接触。下一步安排公司高层拜访设备副总，并和设计院做一次技术交流。"
     for lid, canvas, text in (("L001", FULL_CANVAS, weakest), ("L002", dict(list(FULL_CANVAS.items())[:3]), "")):
         monkeypatch.chdir(loop / "class" / lid)  # the learner's notebook runs in their folder
@@ -193,18 +209,18 @@ def test_class_of_three_through_two_exercises_end_to_end(loop, monkeypatch, caps
         path = exercise_answers(CANVAS, "kamlab-answers").submit(lid)  # the "生成提交文件" button
         shutil.copy(path, loop / "inbox")
     monkeypatch.chdir(loop)
-    assert main(["grade", "inbox", "--db", "gb.sqlite", "--quiet"]) == 0
+    assert main(["grade", "inbox", "--db", gb, "--quiet"]) == 0
 
-    assert main(["review", "--db", "gb.sqlite", "--out", "review.xlsx"]) == 0
+    assert main(["review", "--db", gb, "--out", "review.xlsx"]) == 0
     listed = pd.read_excel("review.xlsx", dtype=str)
     # Free text and worksheets: strategy ×3, canvas ×2 (L003 never submitted it), weakest ×2.
     assert len(listed) == 7 and set(listed["题号"]) == {"strategy", "canvas", "weakest"}
     fill_review("review.xlsx", {("L002", EX, "strategy"): (5, "方向对，再具体些"), ("L001", CANVAS, "canvas"): (5, "")})
-    assert main(["grade", "--db", "gb.sqlite", "--manual-csv", "review.xlsx"]) == 2
+    assert main(["grade", "--db", gb, "--manual-csv", "review.xlsx"]) == 2
     # Rows: L001 canvas, weakest, strategy; L002 canvas, weakest, strategy → line 7 (the header is line 1).
     assert "review.xlsx」第 7 行“得分”列：5 超出范围" in capsys.readouterr().err  # worth 2: nothing imported
     fill_review("review.xlsx", {("L002", EX, "strategy"): (1, "方向对，再具体些")})
-    assert main(["grade", "--db", "gb.sqlite", "--manual-csv", "review.xlsx"]) == 0
+    assert main(["grade", "--db", gb, "--manual-csv", "review.xlsx"]) == 0
 
     store = AnswerStore(EX, loop / "class/L002/kamlab-answers")
     saved = store.load()
@@ -212,19 +228,18 @@ def test_class_of_three_through_two_exercises_end_to_end(loop, monkeypatch, caps
     store.save(saved)
     assert main(["submit", EX, "--pack", "class/L002", "--answers-dir", "class/L002/kamlab-answers",
                  "--out", "inbox2"]) == 0
-    assert main(["grade", "inbox2", "--db", "gb.sqlite", "--quiet"]) == 0
-    assert main(["review", "--db", "gb.sqlite", "--out", "review2.xlsx"]) == 0
+    assert main(["grade", "inbox2", "--db", gb, "--quiet"]) == 0
+    assert main(["review", "--db", gb, "--out", "review2.xlsx"]) == 0
     again = pd.read_excel("review2.xlsx", dtype=str).set_index(["学号", "题号"])
     assert again.loc[("L002", "strategy"), "状态"].startswith("待复核") and again.loc[("L002", "strategy"), "原人工分"] == "1"
     fill_review("review2.xlsx", {("L002", EX, "strategy"): (2, "改得好")})
-    assert main(["grade", "--db", "gb.sqlite", "--manual-csv", "review2.xlsx"]) == 0
+    assert main(["grade", "--db", gb, "--manual-csv", "review2.xlsx"]) == 0
 
-    with sqlite3.connect(loop / "gb.sqlite") as con:
-        assert con.execute("SELECT COUNT(*) FROM submissions").fetchone()[0] == 6  # 3 + 2 + L002's second
-        assert sorted(con.execute("SELECT learner_id, exercise_id, question_id, score, comment FROM manual")) == [
+    assert sql(gb, "SELECT COUNT(*) FROM submissions") == [(6,)]  # 3 + 2 + L002's second
+    assert sorted(sql(gb, "SELECT learner_id, exercise_id, question_id, score, comment FROM manual")) == [
             ("L001", CANVAS, "canvas", 5.0, ""), ("L002", EX, "strategy", 2.0, "改得好")]
-    assert main(["feedback", "--db", "gb.sqlite", "--out", "fb"]) == 0
-    assert main(["report", "--db", "gb.sqlite", "--out", "rep"]) == 0
+    assert main(["feedback", "--db", gb, "--out", "fb"]) == 0
+    assert main(["report", "--db", gb, "--out", "rep"]) == 0
     book = load_workbook(loop / "rep/report.xlsx")
     board = book["班级总表"]
     assert [c.value for c in board[1]] == ["学号", "姓名", "针对一个标杆大客户进行定量计算", "为一家大客户写出客户战略画布",

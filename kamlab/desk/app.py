@@ -14,6 +14,7 @@ from pathlib import Path
 
 import ipywidgets as W
 
+from ..grading.dburl import is_url
 from .sections.assign import AssignSection
 from .sections.base import Gradebook, Section
 from .sections.collect import CollectSection
@@ -39,7 +40,14 @@ class Desk:
     """The whole desk for the gradebook at ``db`` (a path; it may not exist yet)."""
 
     def __init__(self, db: str | Path | None = None, *, defer: bool = False) -> None:
-        self.book = Gradebook(Path(db or os.environ.get(ENV_DB) or "gradebook.sqlite").resolve())
+        db = str(db or os.environ.get(ENV_DB) or "gradebook.sqlite")
+        self.book = Gradebook(db if is_url(db) else Path(db).resolve())
+        # A trainer (kamlab --trainer, or the class server's user) sees only their classes.
+        self.book.trainer = os.environ.get("KAMLAB_DESK_TRAINER") or None
+        if os.environ.get("KAMLAB_DESK_CLASS"):
+            from ..grading.gradebook import InClass
+
+            self.book.path = InClass(str(self.book.path), os.environ["KAMLAB_DESK_CLASS"], self.book.trainer)
         self.header = W.HTML()
         self.roster = RosterSection(self.book)
         self.assign = AssignSection(self.book)
@@ -65,7 +73,7 @@ class Desk:
             self.load()
 
     @property
-    def db(self) -> Path:
+    def db(self) -> Path | str:
         return self.book.path
 
     def load(self) -> None:
@@ -81,7 +89,7 @@ class Desk:
     def _show_header(self) -> None:
         state = "" if self.book.exists() else "（尚未建立：导入名单即可建立）"
         self.header.value = (f"<h2 style='margin:4px 0'>KAM Lab 培训师工作台</h2>"
-                             f"<p style='margin:0 0 6px 0'>成绩册：<code>{html.escape(str(self.db))}</code>{state}</p>")
+                             f"<p style='margin:0 0 6px 0'>成绩册：<code>{html.escape(self.book.shown)}</code>{state}</p>")
 
     def _changed(self, what: str) -> None:
         self._show_header()

@@ -28,6 +28,7 @@ import time
 from pathlib import Path
 
 from ..errors import InputError
+from ..grading import dburl
 
 NOTEBOOK = Path(__file__).resolve().parent / "notebook" / "desk.ipynb"
 #: A Jupyter data folder holding the desk's Voilà template (the lab template without its CDN links).
@@ -65,12 +66,22 @@ def command(db: Path, sock: socket.socket, host: str = "127.0.0.1", token: str =
 
 def environment(db: Path) -> dict[str, str]:
     """The server's environment: the gradebook path for the desk's kernel, the template's folder."""
+    from ..grading.gradebook import current_scope
+
     path = os.pathsep.join(p for p in (str(DATA), os.environ.get("JUPYTER_PATH", "")) if p)
-    return {**os.environ, "KAMLAB_DESK_DB": str(db), "JUPYTER_PATH": path}
+    klass, trainer = current_scope()  # kamlab --class NAME --trainer WHO desk …
+    scope = {k: v for k, v in (("KAMLAB_DESK_CLASS", klass), ("KAMLAB_DESK_TRAINER", trainer)) if v}
+    return {**os.environ, "KAMLAB_DESK_DB": str(db), "JUPYTER_PATH": path, **scope}
 
 
-def check_db(path: str) -> Path:
-    """The gradebook path, resolved; its folder must exist (the file may not, yet)."""
+def check_db(path: str) -> Path | str:
+    """The gradebook path, resolved; its folder must exist (the file may not, yet). A
+    database URL is checked by opening the gradebook (one Chinese line, no password)."""
+    if dburl.is_url(path):
+        from ..grading import gradebook
+
+        gradebook.connect(path, readonly=True).close()
+        return path
     db = Path(path).expanduser().resolve()
     if db.is_dir():
         raise InputError("成绩册", f"“{path}”是一个文件夹：--db 应指向成绩册文件，如 gradebook.sqlite", path)
@@ -127,7 +138,7 @@ def main(args: argparse.Namespace) -> int:
     sock = bind(host, args.port)
     typed = getpass.getpass("设置工作台密码 / desk password: ") if args.password and host not in LOOPBACK else ""
     token, hashed = secret(host, args.token or "", typed)
-    print(f"KAM Lab 培训师工作台：成绩册 {db}")
+    print(f"KAM Lab 培训师工作台：成绩册 {dburl.shown(db) if dburl.is_url(db) else db}")
     print(f"在浏览器打开：{address(host, sock.getsockname()[1], token)}")
     if host not in LOOPBACK:
         print("已在局域网开放：只把带令牌的地址（或密码）告诉需要的人。Ctrl+C 停止。")

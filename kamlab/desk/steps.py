@@ -19,6 +19,7 @@ import pandas as pd
 
 from ..errors import InputError
 from ..grading import gradebook
+from ..grading.dburl import is_url
 from ..grading.keys import exercise_ids, load_key
 from .grading_queue import Answer
 
@@ -46,7 +47,10 @@ def exercises() -> list[Exercise]:
 
 
 def folder(db: str | Path, name: str) -> Path:
-    """A folder beside the gradebook (``class``, ``feedback``, ``report``)."""
+    """A folder beside the gradebook (``class``, ``feedback``, ``report``); for a gradebook on
+    a database server, in the desk's working folder."""
+    if is_url(db):
+        return Path.cwd() / name
     return Path(db).resolve().parent / name
 
 
@@ -57,6 +61,20 @@ def _roster_and_latest(db: str | Path) -> tuple[dict[str, str], pd.DataFrame]:
         return gradebook.roster(con), gradebook.latest_scores(con)
     finally:
         con.close()
+
+
+def classes(db: str | Path, trainer: str | None = None) -> list[str]:
+    """The gradebook's classes (班级), by name (only ``trainer``'s, and those without named
+    trainers, when given); none when it has none or does not exist yet."""
+    plain = str(db)
+    if not is_url(plain) and not Path(plain).is_file():
+        return []
+    con = gradebook.connect(plain, readonly=True)
+    try:
+        every = gradebook.classes(con)
+    finally:
+        con.close()
+    return [k for k, who in every.items() if not trainer or not who or trainer in who]
 
 
 def class_list(db: str | Path) -> pd.DataFrame:

@@ -11,7 +11,6 @@ the same exercise is a new version, and the latest version is the last *submitte
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -69,7 +68,7 @@ def _check(raw: bytes, names: dict[str, str], tokens: dict[str, str], known: set
         raise Rejected(f"无法评分：答案中有无法处理的值（{type(error).__name__}）") from None
 
 
-def grade_into(con: sqlite3.Connection, files: Iterable[Path | tuple[str, bytes]], *, learner: str | None = None,
+def grade_into(con: gradebook.Book, files: Iterable[Path | tuple[str, bytes]], *, learner: str | None = None,
                show_progress: bool = False) -> list[FileResult]:
     """Grade files (paths, or ``(name, bytes)`` uploads) into an open gradebook."""
     files = list(files)
@@ -136,7 +135,7 @@ def grade_members(members: list[tuple[str, bytes]], names: dict[str, str], token
     return out
 
 
-def regrade_stored(con: sqlite3.Connection, learner: str | None = None) -> int:
+def regrade_stored(con: gradebook.Book, learner: str | None = None) -> int:
     """Re-score stored submissions (all, or one learner's) from their raw JSON."""
     raws = gradebook.stored_raw(con, learner)
     items = []

@@ -101,7 +101,7 @@ def roster_frame(*, db: str | Path, include_removed: bool = False) -> pd.DataFra
     con = gradebook.connect(db, readonly=True)
     try:
         names, gone = gradebook.roster(con), gradebook.removed(con) if include_removed else {}
-        done = dict(con.execute("SELECT learner_id, COUNT(DISTINCT exercise_id) FROM submissions GROUP BY learner_id"))
+        done = gradebook.submission_counts(con)
     finally:
         con.close()
     rows = [(lid, n, "在班") for lid, n in names.items()] + [(lid, n, "已移除") for lid, n in gone.items()]

@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from gbsql import sql
+
 from kamlab.grading import gradebook, submit
 
 EX = "wang-01-quantify"
@@ -18,10 +20,11 @@ RIGHT = {"attractiveness": "7.4", "ours": "6.8", "rival": "7.2", "relative": "0.
          "strategy": "选择性投入，先补齐交付可靠性和服务支持的短板"}
 
 
-def make_db(folder: Path, roster: dict[str, str] | None = None) -> Path:
-    """A gradebook at ``folder/gb.sqlite`` with ``roster`` and tokens ``secret-of-<id>``."""
+def make_db(folder: Path, roster: dict[str, str] | None = None, db: str | None = None) -> Path | str:
+    """A gradebook at ``folder/gb.sqlite`` (or ``db``: a file or a URL, e.g. the ``new_db``
+    fixture's) with ``roster`` and tokens ``secret-of-<id>``."""
     roster = roster or ROSTER
-    path = folder / "gb.sqlite"
+    path = db or folder / "gb.sqlite"
     con = gradebook.connect(path, create=True)
     gradebook.set_roster(con, roster)
     order = iter(roster)
@@ -49,9 +52,4 @@ def put(folder: Path, data: dict | str | bytes, name: str = "s.json") -> Path:
 
 def count(db: Path) -> tuple[int, int]:
     """(submissions, score rows) in the gradebook."""
-    con = gradebook.connect(db, readonly=True)
-    try:
-        return (con.execute("SELECT COUNT(*) FROM submissions").fetchone()[0],
-                con.execute("SELECT COUNT(*) FROM scores").fetchone()[0])
-    finally:
-        con.close()
+    return sql(db, "SELECT (SELECT COUNT(*) FROM submissions), (SELECT COUNT(*) FROM scores)")[0]

@@ -5,10 +5,9 @@ run that says nothing new was added."""
 
 from __future__ import annotations
 
-import sqlite3
-
 import pandas as pd
 import pytest
+from gbsql import set_tokens
 from gradingkit import CANVAS, EX, RIGHT, TOKENS, put, signed
 
 from kamlab.cli import main
@@ -41,10 +40,7 @@ def _class(tmp_path, roster=None):
     roster = roster or {"L001": "张三", "L002": "李四", "L003": "王五"}
     db = tmp_path / "gb.sqlite"
     assign(EX, roster=roster, out=tmp_path / "class", db=db, assignment_id="a1")
-    con = sqlite3.connect(db)
-    con.executemany("UPDATE learners SET token = ? WHERE learner_id = ?", [(TOKENS[k], k) for k in TOKENS])
-    con.commit()
-    con.close()
+    set_tokens(db, TOKENS)
     return db
 
 
@@ -128,10 +124,7 @@ def test_late_submissions_are_marked_in_report_and_feedback_with_an_optional_pen
                  "--due", "2026-11-26 18:00", "--late-penalty", "10"]) == 0
     assert "截止 2026-11-26 18:00（Asia/Shanghai），迟交每天扣总分的 10%" in capsys.readouterr().out
     assert main(["assign", CANVAS, "--roster", "r.csv", "--out", "class", "--db", "gb.sqlite"]) == 0  # no due date
-    con = sqlite3.connect("gb.sqlite")
-    con.executemany("UPDATE learners SET token = ? WHERE learner_id = ?", [(TOKENS[k], k) for k in TOKENS])
-    con.commit()
-    con.close()
+    set_tokens("gb.sqlite", TOKENS)
     files = [put(tmp_path, signed("L001", at="2026-11-26T09:59:00+00:00"), "on-time.json"),  # 17:59 Shanghai
              put(tmp_path, signed("L002", at="2026-11-27T12:05:00+00:00"), "late.json"),  # 1 day 2 h 5 min late
              put(tmp_path, signed("L002", {"weakest": "高层"}, at="2027-01-01T00:00:00+00:00", exercise=CANVAS), "c.json")]

@@ -9,6 +9,7 @@ import os
 import sqlite3
 import stat
 
+import old_gradebooks
 import pandas as pd
 import pytest
 from gradingkit import EX, make_db, put, signed
@@ -104,8 +105,8 @@ def test_read_only_gradebook_serves_feedback_and_report(tmp_path):
     try:
         if os.access(db, os.W_OK):  # root ignores file modes: check read-only opening by the URI instead
             con = gradebook.connect(db, readonly=True)
-            with pytest.raises(sqlite3.OperationalError, match="readonly"):
-                con.execute("DELETE FROM learners")
+            with pytest.raises(InputError, match="只读"):
+                gradebook.remove_manual(con, "L001", EX, "strategy")
             con.close()
         assert len(write_feedback(db=db, out=tmp_path / "fb")) == 3
         html, xlsx = write_report(db=db, out=tmp_path / "rep")
@@ -146,19 +147,20 @@ def test_exercises_keep_the_order_they_were_assigned_in_even_within_one_clock_ti
 def test_a_version_2_gradebook_is_upgraded_keeping_its_exercise_order(tmp_path):
     path = tmp_path / "old.sqlite"
     con = sqlite3.connect(path)
-    con.executescript(gradebook.SCHEMA + f"PRAGMA application_id = {gradebook.APPLICATION_ID}; PRAGMA user_version = 2;")
+    con.executescript(old_gradebooks.V2 + f"PRAGMA application_id = {gradebook.APPLICATION_ID}; PRAGMA user_version = 2;")
     con.executemany("INSERT INTO assigned VALUES (?, 'a', ?)", [(EX, "2026-11-26T10:00:00+00:00"),
                                                               ("ding-04-canvas", "2026-11-27T10:00:00+00:00")])
     con.execute("INSERT INTO learners (learner_id, name) VALUES ('L001', '张三')")
     con.commit()
     con.close()
+    assert gradebook.upgrade(path).before == 2
     con = gradebook.connect(path, readonly=True)
     assert gradebook.class_exercises(con) == [EX, "ding-04-canvas"]
     # Before schema 4 every learner owed every assigned exercise: still so; nobody removed, no due dates.
     assert gradebook.expected(con) == {("L001", EX), ("L001", "ding-04-canvas")}
     assert gradebook.roster(con) == {"L001": "张三"} and gradebook.due_dates(con) == {}
-    assert con.execute("PRAGMA user_version").fetchone()[0] == gradebook.SCHEMA_VERSION
     con.close()
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == gradebook.SCHEMA_VERSION
 
 
 def test_a_read_only_gradebook_is_called_read_only_not_busy(tmp_path, monkeypatch, capsys):

@@ -9,6 +9,7 @@ import os
 import threading
 
 import pytest
+from gbsql import sql
 from gradingkit import RIGHT, TOKENS, count, make_db, put, signed
 
 from kamlab.grading import grade, gradebook, submit
@@ -43,15 +44,15 @@ def bad_cases():
 
 
 @pytest.mark.parametrize(("reason", "data"), list(bad_cases()))
-def test_bad_submission_is_rejected_with_a_reason_and_nothing_written(tmp_path, reason, data):
-    db = make_db(tmp_path)
+def test_bad_submission_is_rejected_with_a_reason_and_nothing_written(tmp_path, new_db, reason, data):
+    db = make_db(tmp_path, db=new_db)
     [result] = grade(files=[put(tmp_path, data)], db=db)
     assert not result.accepted and reason in result.reason
     assert count(db) == (0, 0)
 
 
-def test_nobody_can_submit_as_another_learner(tmp_path):
-    db = make_db(tmp_path)
+def test_nobody_can_submit_as_another_learner(tmp_path, new_db):
+    db = make_db(tmp_path, db=new_db)
     # L002 packs answers under L001's id with their own token: the signature is L002's, not L001's.
     forged = signed("L001", token=TOKENS["L002"])
     # Or recomputes the old plain SHA-256 checksum after editing: an unsigned version-1 file.
@@ -65,8 +66,8 @@ def test_nobody_can_submit_as_another_learner(tmp_path):
     assert grade([put(tmp_path, signed("L001"), "real.json")], db=db)[0].accepted
 
 
-def test_learner_without_a_token_is_refused(tmp_path):
-    db = make_db(tmp_path)
+def test_learner_without_a_token_is_refused(tmp_path, new_db):
+    db = make_db(tmp_path, db=new_db)
     con = gradebook.connect(db)
     gradebook.set_roster(con, {"L004": "赵六"})  # added by grade --roster, never assigned
     con.close()
@@ -74,8 +75,8 @@ def test_learner_without_a_token_is_refused(tmp_path):
     assert not result.accepted and "还没有提交令牌" in result.reason
 
 
-def test_crafted_files_are_rejected_and_the_run_goes_on(tmp_path):
-    db = make_db(tmp_path)
+def test_crafted_files_are_rejected_and_the_run_goes_on(tmp_path, new_db):
+    db = make_db(tmp_path, db=new_db)
     huge = put(tmp_path, signed("L001", {"attractiveness": 10**400}), "huge.json")  # OverflowError in float()
     deep = put(tmp_path, '{"a": ' + "[" * 50_000 + "]" * 50_000 + "}", "deep.json")  # RecursionError
     assert deep.stat().st_size < MAX_BYTES
@@ -86,8 +87,8 @@ def test_crafted_files_are_rejected_and_the_run_goes_on(tmp_path):
     assert count(db) == (1, 8)
 
 
-def test_only_regular_files_are_read_and_never_past_the_limit(tmp_path):
-    db = make_db(tmp_path)
+def test_only_regular_files_are_read_and_never_past_the_limit(tmp_path, new_db):
+    db = make_db(tmp_path, db=new_db)
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     (inbox / "zero.json").symlink_to("/dev/zero")
@@ -102,8 +103,8 @@ def test_only_regular_files_are_read_and_never_past_the_limit(tmp_path):
     assert results["ok.json"].accepted
 
 
-def test_same_file_twice_is_one_row_and_latest_is_by_submission_time(tmp_path):
-    db = make_db(tmp_path)
+def test_same_file_twice_is_one_row_and_latest_is_by_submission_time(tmp_path, new_db):
+    db = make_db(tmp_path, db=new_db)
     first = put(tmp_path, signed(at="2026-11-26T10:00:00+00:00"), "a.json")
     grade([first, first], db=db)
     assert count(db) == (1, 8)  # one submission, eight questions scored
@@ -119,25 +120,23 @@ def test_same_file_twice_is_one_row_and_latest_is_by_submission_time(tmp_path):
     assert latest.loc["attractiveness", "answer"] == "5" and latest.loc["attractiveness", "version"] == 3
 
 
-def test_learner_option_grades_only_that_learner(tmp_path):
-    db = make_db(tmp_path)
+def test_learner_option_grades_only_that_learner(tmp_path, new_db):
+    db = make_db(tmp_path, db=new_db)
     paths = [put(tmp_path, signed(lid), f"{lid}.json") for lid in TOKENS]
     results = grade(paths, db=db, learner="L002")
     assert [r.skipped for r in results] == [True, False, True] and all(r.accepted for r in results)
-    con = gradebook.connect(db, readonly=True)
-    assert [r[0] for r in con.execute("SELECT learner_id FROM submissions")] == ["L002"]
-    con.close()
+    assert sql(db, "SELECT learner_id FROM submissions") == [("L002",)]
 
 
-def test_uploads_as_bytes_are_graded_like_files(tmp_path):
-    db = make_db(tmp_path)
+def test_uploads_as_bytes_are_graded_like_files(tmp_path, new_db):
+    db = make_db(tmp_path, db=new_db)
     raw = json.dumps(signed("L003"), ensure_ascii=False).encode("utf-8")
     results = grade([("上传.json", raw), ("坏.json", b"\xff")], db=db)
     assert [(r.name, r.accepted, r.learner) for r in results] == [("上传.json", True, "L003"), ("坏.json", False, "")]
 
 
-def test_two_grade_runs_at_once_both_succeed(tmp_path):
-    db = make_db(tmp_path)
+def test_two_grade_runs_at_once_both_succeed(tmp_path, new_db):
+    db = make_db(tmp_path, db=new_db)
     for i, lid in enumerate(TOKENS):
         for k in range(20):
             put(tmp_path, signed(lid, {**RIGHT, "ours": str(k)}, f"2026-11-26T10:{k:02d}:0{i}+00:00"), f"{lid}-{k}.json")
@@ -177,7 +176,7 @@ def _zip_with_a_corrupt_member(tmp_path):
     return bytes(data)
 
 
-def test_a_zip_with_one_corrupt_member_grades_every_other_member(tmp_path, monkeypatch, capsys):
+def test_a_zip_with_one_corrupt_member_grades_every_other_member(tmp_path, new_db, monkeypatch, capsys):
     from kamlab.cli import main
     from kamlab.grading.archive import zip_members
 
@@ -185,7 +184,7 @@ def test_a_zip_with_one_corrupt_member_grades_every_other_member(tmp_path, monke
     members, refused = zip_members("class.zip", data)
     assert [n for n, _ in members] == ["class.zip/inbox/L001.json", "class.zip/inbox/L003.json"]
     assert [n for n, _ in refused] == ["class.zip/inbox/L002.json"] and "已损坏" in refused[0][1]
-    db = make_db(tmp_path)
+    db = make_db(tmp_path, db=new_db)
     results = grade([("class.zip", data)], db=db)  # the desk's upload
     assert [(r.name.rsplit("/", 1)[-1], r.accepted) for r in results] == [
         ("L002.json", False), ("L001.json", True), ("L003.json", True)]
@@ -199,7 +198,7 @@ def test_a_zip_with_one_corrupt_member_grades_every_other_member(tmp_path, monke
     assert "已评分 2 份，拒收 1 份" in captured.out
 
 
-def test_a_file_that_is_no_zip_is_one_refusal(tmp_path):
-    db = make_db(tmp_path)
+def test_a_file_that_is_no_zip_is_one_refusal(tmp_path, new_db):
+    db = make_db(tmp_path, db=new_db)
     [result] = grade([("class.zip", b"PK\x03\x04 not really")], db=db)
     assert not result.accepted and "不是有效的 zip 文件" in result.reason

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from gbsql import sql
 from gradingkit import CANVAS, EX, RIGHT, make_db, put, signed
 from openpyxl import load_workbook
 
@@ -17,8 +18,8 @@ from kamlab.spreadsheet import write_excel
 
 
 @pytest.fixture
-def db(tmp_path):
-    db = make_db(tmp_path)
+def db(tmp_path, new_db):
+    db = make_db(tmp_path, db=new_db)
     files = [put(tmp_path, signed(lid), f"{lid}.json") for lid in ("L001", "L002")]
     canvas = {"canvas": {"who": "海川石化，战略型客户", "needs": "稳定供货与技术服务"}, "weakest": "高层关系薄弱"}
     files.append(put(tmp_path, signed("L001", canvas, exercise=CANVAS), "canvas.json"))
@@ -27,12 +28,8 @@ def db(tmp_path):
 
 
 def manual(db):
-    con = gradebook.connect(db, readonly=True)
-    try:
-        return {(r[0], r[1], r[2]): (r[3], r[4]) for r in con.execute(
-            "SELECT learner_id, exercise_id, question_id, score, comment FROM manual")}
-    finally:
-        con.close()
+    return {(r[0], r[1], r[2]): (r[3], r[4]) for r in sql(
+        db, "SELECT learner_id, exercise_id, question_id, score, comment FROM manual")}
 
 
 def latest(db, learner="L001"):

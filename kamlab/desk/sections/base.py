@@ -15,6 +15,7 @@ from pathlib import Path
 import ipywidgets as W
 
 from ...errors import InputError
+from ...grading import dburl
 
 OK_STYLE = "color:#1b5e20;background:#e8f5e9;padding:6px 10px;border-radius:4px"
 ERR_STYLE = "color:#b00020;background:#fdecea;padding:6px 10px;border-radius:4px"
@@ -66,19 +67,25 @@ def guarded(status: W.HTML) -> Callable:
 
 
 class Gradebook:
-    """The gradebook the desk has open (a path; the file may not exist yet) and who to tell
-    when the class or its submissions change."""
+    """The gradebook the desk has open (a path, the file may not exist yet; or a database URL
+    kept as text) and who to tell when the class or its submissions change."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | str) -> None:
         self.path = path
+        self.trainer: str | None = None  # then only this trainer's classes can be picked
         self._listeners: list[Callable[[str], None]] = []
 
-    def exists(self) -> bool:
-        return self.path.is_file()
+    @property
+    def shown(self) -> str:
+        """The gradebook as the page may show it (a URL without its password)."""
+        return dburl.shown(self.path) if dburl.is_url(self.path) else str(self.path)
 
-    def require(self) -> Path:
-        """The path, or an InputError when there is no gradebook yet."""
-        if not self.path.is_file():
+    def exists(self) -> bool:
+        return dburl.is_url(self.path) or Path(self.path).is_file()
+
+    def require(self) -> Path | str:
+        """The path (or URL), or an InputError when there is no gradebook yet."""
+        if not self.exists():
             raise InputError("成绩册", NO_GRADEBOOK)
         return self.path
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import ipywidgets as W
 
 from ...errors import InputError
+from ...grading.dburl import is_url
 from ..upload_button import UploadButton
 from .base import Section, ok, steps, table_html
 
@@ -15,9 +16,10 @@ MAX_ROSTER = 5 * 1024 * 1024
 
 class RosterSection(Section):
     title = "班级"
+    _loading = False
 
     def build(self) -> W.Widget:
-        self.db_path = W.Text(value=str(self.book.path), description="成绩册", layout=W.Layout(width="640px"))
+        self.db_path = W.Text(value=self.book.shown, description="成绩册", layout=W.Layout(width="640px"))
         self.open_button = W.Button(description="打开 / 新建")
         self.upload = UploadButton(self.guard(self._uploaded), accept=".csv,.xlsx", description="导入名单",
                                    limit=MAX_ROSTER)
@@ -32,7 +34,10 @@ class RosterSection(Section):
                       "<code>学号,姓名</code>。重复的学号会被指出（两行都列出），名单不会被部分导入。</p>")
         leave = W.HTML("<p style='margin:8px 0 0 0'>学员离开班级：移除后其提交与成绩保留，但不再出现在名单、"
                        "提交率、批改和反馈中；恢复后一切照旧。</p>")
-        return W.VBox([W.HBox([self.db_path, self.open_button]), note, self.upload, leave,
+        self.klass = W.Dropdown(options=[("全部学员", "")], value="", description="班级",
+                                layout=W.Layout(width="320px"))
+        self.klass.observe(self.guard(lambda _: None if self._loading else self.pick_class()), "value")
+        return W.VBox([W.HBox([self.db_path, self.open_button]), self.klass, note, self.upload, leave,
                        W.HBox([self.learner, self.remove_button, self.restore_button]), self.status, self.table])
 
     def remove(self) -> None:
@@ -55,15 +60,47 @@ class RosterSection(Section):
             raise InputError("学号", "请先填写要移除或恢复的学员学号")
         return lid
 
+    def pick_class(self) -> None:
+        """Work in the picked class (every step then sees only its learners and exercises)."""
+        from ...grading.gradebook import InClass
+
+        base = str(self.book.path)  # the plain text, without a class picked before
+        plain = base if is_url(base) else Path(base)
+        self.book.path = InClass(base, self.klass.value, self.book.trainer) if self.klass.value else plain
+        self.status.value = ok(f"班级：{self.klass.value or '全部学员'}")
+        self.book.changed("opened")
+
+    def _load_classes(self) -> None:
+        names = steps().classes(str(self.book.path), self.book.trainer)
+        picked = getattr(self.book.path, "klass", None)
+        # A trainer picks among their classes only; without one, 全部学员 is the whole gradebook.
+        options = ([] if self.book.trainer else [("全部学员", "")]) + [(n, n) for n in names]
+        if list(self.klass.options) != options or self.klass.value != (picked or ""):
+            keep = picked if picked in names else (names[0] if self.book.trainer and names else "")
+            self._loading = True  # options being replaced: not the trainer picking
+            try:
+                self.klass.options = options or [("（没有可用的班级）", "")]
+                self.klass.value = keep
+            finally:
+                self._loading = False
+            if keep != (picked or ""):
+                self.pick_class()
+
     def open(self) -> None:
         typed = self.db_path.value.strip()
         if not typed:
             raise InputError("成绩册", "路径不能为空")
+        same = is_url(self.book.path) and typed == self.book.shown
+        if same or is_url(typed):  # a database URL (shown without its password)
+            self.book.path = self.book.path if same else typed
+            self.status.value = ok(f"已打开 {self.book.shown}")
+            self.book.changed("opened")
+            return
         path = Path(typed).expanduser()
         if path.is_dir():
             path = path / "gradebook.sqlite"
         self.book.path = path.resolve()
-        self.status.value = ok(f"已打开 {self.book.path}" if self.book.exists() else "新成绩册：导入名单后建立")
+        self.status.value = ok(f"已打开 {self.book.shown}" if self.book.exists() else "新成绩册：导入名单后建立")
         self.book.changed("opened")
 
     def _uploaded(self, files: list[dict]) -> None:
@@ -80,6 +117,7 @@ class RosterSection(Section):
         if not self.book.exists():
             self.table.value = "<p><i>还没有名单。</i></p>"
             return
+        self._load_classes()
         frame = steps().class_list(self.book.path)
         gone = int((frame["状态"] == "已移除").sum()) if "状态" in frame else 0
         count = f"<p>在班 {len(frame) - gone} 名学员" + (f"，已移除 {gone} 名（列在最后）" if gone else "") + "</p>"

@@ -310,3 +310,20 @@ def test_calculator_state_round_trips_through_json_and_on_change():
     again = selection_widget(ACCOUNTS)
     assert again.restore(saved) == []
     assert again.state() == w.state() and again.result.table["吸引力"].tolist() == w.result.table["吸引力"].tolist()
+
+
+@pytest.mark.parametrize(("saved", "shown", "reason"), [
+    ("abc", "abc", "不是数字"), ([20], "[20]", "不是数字"), (float("nan"), "NaN", "不是数字"),
+    (float("inf"), "Infinity", "超出可用范围"), ("Infinity", "Infinity", "超出可用范围"),
+    (10**400, "10000000000000000000…（共 401 个字符）", "超出可用范围"), (150, "150", "不在 0–99 之间"),
+])
+def test_a_saved_value_that_cannot_be_used_is_named_with_its_field_and_the_rest_restored(saved, shown, reason):
+    from kamlab.widgets.lifetime_value import LifetimeValueWidget
+
+    calc = LifetimeValueWidget()
+    skipped = calc.restore({"margin": "50", "retention": saved, "discount": 12.5, "years": "3"})
+    assert skipped == ["retention"]
+    assert calc.state() == {"margin": "50", "retention": 80.0, "discount": 12.5, "years": "3", "timing": "end"}
+    assert f"已保存的“客户保留率 %”值“{shown}”{reason}，已改用默认值 80；其余已保存的输入均已恢复" in calc.notice.value
+    assert calc.result.retention == 80 and calc.result.margin == 50 and calc.error.value == ""
+    assert calc.restore({"retention": 70}) == [] and calc.notice.value == ""  # a good restore clears it

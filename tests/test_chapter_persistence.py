@@ -191,3 +191,31 @@ def test_two_open_copies_of_a_chapter_keep_each_others_calculators(answers):
     saved = ChapterStore("wang-01")
     assert saved.calculators == {"selection": {"y_cut": 6.0}, "organisation": {"n_accounts": "8"}}
     assert saved.quiz == {"answered": 2, "correct": 1, "total": 5}
+
+
+def test_hand_edited_saved_values_get_one_notice_naming_the_field_and_the_file_is_kept(answers):
+    """issue 18 §2: "abc" and [20] where sliders' numbers belong, the rest of the chapter's saves still come back."""
+    widgets.chapter("wang-01")
+    calc = selection()
+    rows = calc.accounts.value
+    rows[0]["相对实力"] = "2.5"
+    calc.accounts.value = rows
+    calc.vulnerability_cut.value = 7.5
+    path = answers / "wang-01.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["answers"]["calculators"]["selection"].update({"y_cut": "abc", "x_cut": [20]})
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    before = path.read_bytes()
+    chapter_mod.forget_stores()
+    again = selection()
+    assert again.accounts.value[0]["相对实力"] == "2.5" and again.vulnerability_cut.value == 7.5
+    assert again.y_cut.value == 5.0 and again.x_cut.value == 1.0  # the defaults, on screen
+    notice = again.notice.value
+    assert "已保存的“吸引力分界”值“abc”不是数字，已改用默认值 5" in notice
+    assert "已保存的“实力分界”值“[20]”不是数字，已改用默认值 1" in notice
+    assert "原文件未改动" in notice and notice.count("kamlab-notice") == 1
+    assert "未能恢复" not in again.attachment.message.value  # one notice, not two
+    assert path.read_bytes() == before  # nothing on disk lost until the learner edits
+    again.y_cut.value = 6.0
+    saved = json.loads(path.read_text(encoding="utf-8"))["answers"]["calculators"]["selection"]
+    assert saved["y_cut"] == 6.0 and saved["accounts"][0]["相对实力"] == "2.5"

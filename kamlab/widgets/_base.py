@@ -129,6 +129,8 @@ class Calculator:
     ) -> None:
         self.compute, self.draw, self.describe = compute, draw, describe
         self.error = W.HTML()
+        #: one Chinese line when saved inputs could not all be restored (see :meth:`restore`)
+        self.notice = W.HTML()
         self.summary = W.HTML()
         # Hidden until a chart is drawn: an empty Image shows as a broken picture
         # in the static HTML book (e.g. calculators with ``draw=None``).
@@ -141,7 +143,7 @@ class Calculator:
         self._inputs = [w for w in (watch if watch is not None else controls) if _stateful(w)]
         self._controls = list(controls)
         self._marked: Any = None
-        self.box = W.VBox([*controls, self.error, self.summary, self.chart])
+        self.box = W.VBox([self.notice, *controls, self.error, self.summary, self.chart])
         for widget in watch if watch is not None else controls:
             if hasattr(widget, "on_change"):  # EditableTable and other composite inputs
                 widget.on_change(self.refresh)
@@ -269,11 +271,18 @@ class Calculator:
     def restore(self, state: dict[str, Any]) -> list[str]:
         """Put saved inputs back, then recompute once.
 
-        Values that no longer fit (an option that was removed, a wrong type)
+        Values that no longer fit (an option that was removed, a wrong type, a
+        hand-edited ``"abc"``, ``[20]``, NaN or ``Infinity`` where a number belongs)
         are skipped and their names returned, so one stale entry never stops
-        the rest of the learner's work from coming back.
+        the rest of the learner's work from coming back; :attr:`notice` then says,
+        in one Chinese line, which field (as labelled on screen) kept its default
+        instead of which saved value.
         """
+        from .saved_values import SavedProblem, failed, restore_notice, shown_default, unusable
+
         skipped: list[str] = []
+        problems: list[SavedProblem] = []
+        self.notice.value = ""
         if not isinstance(state, dict):
             return list(self._names())
         self._muted = True
@@ -281,17 +290,38 @@ class Calculator:
             for name, widget in zip(self._names(), self._inputs, strict=True):
                 if name not in state:
                     continue
-                try:
-                    if hasattr(widget, "restore"):
-                        widget.restore(state[name])
-                    else:
-                        widget.value = state[name]
-                except Exception:  # noqa: BLE001 - a stale value must not lose the rest
+                value = state[name]
+                default = shown_default(widget)
+                reason = unusable(widget, value)
+                if reason is None:
+                    try:
+                        if hasattr(widget, "restore"):
+                            widget.restore(value)
+                        else:
+                            widget.value = value
+                    except Exception:  # noqa: BLE001 - a stale value must not lose the rest
+                        reason = failed(widget)
+                if reason is not None:
                     skipped.append(name)
+                    problems.append(SavedProblem(self._field_label(name, widget), value, reason, default))
         finally:
             self._muted = False
         self.refresh()
+        restored_others = any(n in state for n in self._names() if n not in skipped)
+        text = restore_notice(problems, restored_others)
+        self.notice.value = (f"<div class='kamlab-notice' style='{ERROR_STYLE}'>⚠ {html.escape(text)}</div>"
+                             if text else "")
         return skipped
+
+    def _field_label(self, name: str, widget: W.Widget) -> str:
+        """An input as labelled on screen: its description, else the heading above it."""
+        description = str(getattr(widget, "description", "") or "").strip()
+        if description:
+            return description
+        from .saved_values import options_label
+
+        heading = self._heading_before(widget) if hasattr(widget, "columns") else ""
+        return heading or options_label(widget) or f"第 {self._names().index(name) + 1} 项输入"
 
     def on_change(self, callback: Callable[[dict[str, Any]], None]) -> None:
         """Call ``callback(state())`` whenever the learner changes an input

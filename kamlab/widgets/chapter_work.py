@@ -209,7 +209,8 @@ class Attachment:
             self.message.value = error_html(InputError("答案文件", self.store.notice))
         if saved is not None:
             skipped = self.calculator.restore(saved) or []
-            if skipped:
+            notice = getattr(self.calculator, "notice", None)
+            if skipped and not (notice is not None and notice.value):  # else the calculator's own notice says it
                 self.message.value = error_html(InputError(
                     "答案文件", f"有 {len(skipped)} 项已保存的输入与当前版本不符，未能恢复：{'、'.join(skipped)}"))
             self.status.value = f"<small>已恢复你上次保存的输入（{html.escape(str(self.store.path))}）</small>"

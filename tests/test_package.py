@@ -53,7 +53,7 @@ def test_glossary_follows_book_order():
 # --- one name per tool through every layer (issue 14 §2) ------------------------------------------
 PACKAGE = Path(kamlab.__file__).parent
 #: modules of plumbing, not tools: the calculator loop, the table editor, a number box, the ready display, fonts
-PLUMBING = {"__init__", "_base", "_labels", "table", "number_box", "ready", "fonts"}
+PLUMBING = {"__init__", "_base", "_labels", "table", "number_box", "ready", "fonts", "saved_values"}
 
 
 def _modules(folder: Path) -> set[str]:

@@ -55,3 +55,19 @@ def map_roster(roster: dict[str, str]) -> dict[str, str]:
         taken[name] = learner
         out[learner] = name
     return out
+
+
+def remove_system_users(names: list[str]) -> None:
+    """Remove the system users a class made (a test's or a benchmark's learners), with their homes,
+    after killing whatever still runs as them. Names that are not users are skipped."""
+    import pwd
+    import subprocess
+
+    for name in names:
+        try:
+            pwd.getpwnam(name)
+        except KeyError:
+            continue
+        for pid in subprocess.run(["ps", "-u", name, "-o", "pid="], capture_output=True, text=True).stdout.split():
+            subprocess.run(["kill", "-9", pid], check=False)
+        subprocess.run(["userdel", "--remove", name], check=False, capture_output=True)

@@ -27,11 +27,12 @@ from __future__ import annotations
 import os
 import shutil
 import statistics
-import subprocess
 import tempfile
 import threading
 import time
 from pathlib import Path
+
+from kamlab.classroom.names import remove_system_users
 
 LEARNERS = 30
 BATCH = 5
@@ -95,19 +96,6 @@ class Peak:
         self._stop.set()
         self._thread.join()
         return self.peak
-
-
-def _remove_users(names: list[str]) -> None:
-    import pwd
-
-    for name in names:
-        try:
-            pwd.getpwnam(name)
-        except KeyError:
-            continue
-        for pid in subprocess.run(["ps", "-u", name, "-o", "pid="], capture_output=True, text=True).stdout.split():
-            subprocess.run(["kill", "-9", pid], check=False)
-        subprocess.run(["userdel", "--remove", name], check=False, capture_output=True)
 
 
 def _run_all(page) -> None:
@@ -213,7 +201,7 @@ def main() -> None:  # noqa: PLR0915 - one measured scenario, step by step
         figures["本机可容纳的学员数（开始时剩余内存 × 80% ÷ 每人内存）"] = f"约 {capacity} 人（内存上限；CPU 为 2 核，同时运行计算时会排队）"
     finally:
         stop(process, proxy_pid_file=paths.state / "proxy.pid")
-        _remove_users(users)
+        remove_system_users(users)
         shutil.rmtree(folder, ignore_errors=True)
     load = os.getloadavg()
     print(f"KAM Lab 课堂服务器（{LEARNERS} 名学员，{os.cpu_count()} 核，"

@@ -16,12 +16,13 @@ import json
 import os
 import pwd
 import shutil
-import subprocess
 import tempfile
 import time
 from pathlib import Path
 
 import pytest
+
+from kamlab.classroom.names import remove_system_users
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = Path(os.environ.get("KAMLAB_SCREENSHOTS", ROOT / "_build" / "screenshots"))
@@ -32,18 +33,6 @@ PASSWORD = "trainer-pass-2026"
 STRATEGY = {"L001": "先守住关系，再扩大份额。", "学员02": "加强多层关系，降低易损性。", "L003": "重点投入技术服务。"}
 
 pytestmark = pytest.mark.skipif(os.geteuid() != 0, reason="the class server creates system users: run as root")
-
-
-def _remove_users(names: list[str]) -> None:
-    for name in names:
-        try:
-            pwd.getpwnam(name)
-        except KeyError:
-            continue
-        pids = subprocess.run(["ps", "-u", name, "-o", "pid="], capture_output=True, text=True).stdout.split()
-        for pid in pids:  # processes of the users this test made (their servers, if any survived)
-            subprocess.run(["kill", "-9", pid], check=False)
-        subprocess.run(["userdel", "--remove", name], check=False, capture_output=True)
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +79,7 @@ def hub():
             stop(state["process"], proxy_pid_file=pid_file)
         elif process:
             stop(process, proxy_pid_file=pid_file)
-        _remove_users(state.get("users", []))
+        remove_system_users(state.get("users", []))
         shutil.rmtree(folder, ignore_errors=True)
 
 
